@@ -1,0 +1,16 @@
+"use client";
+
+export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div role="alert" className="space-y-4">
+      <h1 className="text-3xl font-bold tracking-tight">Something went wrong</h1>
+      <p className="text-muted">
+        This page could not be shown. Your progress is saved on the server; try again, and if it keeps happening, reload
+        the page.
+      </p>
+      <button type="button" className="btn-primary" onClick={reset}>
+        Try again
+      </button>
+    </div>
+  );
+}

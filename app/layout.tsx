@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { getCurrentUser } from "@/lib/auth";
+import { navigationFor } from "./navigation";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Envelope: practise system-design interviews", template: "%s · Envelope" },
+  description:
+    "Short lessons, back-of-the-envelope estimations graded on the spot, case studies stage by stage, and spaced repetition.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1115" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <SiteHeader user={user ? { name: user.name, email: user.email } : null} links={navigationFor(user !== null)} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-border py-6 text-center text-sm text-muted">
+          Envelope · practise system design one estimate at a time
+        </footer>
+      </body>
+    </html>
+  );
+}

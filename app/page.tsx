@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth";
+
+const features = [
+  {
+    title: "Estimate like a whiteboard",
+    body: "Type 46k, 3 TB/day or 25 Gbps. Envelope reads numbers the way you write them, grades each step on the spot and shows the worked solution.",
+  },
+  {
+    title: "Short lessons",
+    body: "Latency numbers, the estimation pipeline, server sizing, fan-out and hot keys: each in a lesson you read in ten minutes, with exercises inside.",
+  },
+  {
+    title: "Case studies, stage by stage",
+    body: "Requirements, estimates, API, design, deep dives: try each stage yourself before it is revealed.",
+  },
+  {
+    title: "Spaced repetition",
+    body: "Flashcards scheduled with FSRS, and every estimation step you miss comes back as a card with fresh numbers.",
+  },
+];
+
+export default async function HomePage() {
+  const user = await getCurrentUser();
+  return (
+    <div className="space-y-12">
+      <section className="space-y-5 pt-4">
+        <p className="text-sm font-semibold uppercase tracking-wide text-accent">System-design interview practice</p>
+        <h1 className="max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
+          Get the numbers right before the interview does.
+        </h1>
+        <p className="max-w-2xl text-lg text-muted">
+          You are told the feed has 200 million daily users. How many requests per second at peak? How many servers?
+          Envelope teaches you to answer in two minutes, out loud, with numbers you can defend.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          {user ? (
+            <Link href="/account" className="btn-primary">
+              Continue, {user.name ?? user.email}
+            </Link>
+          ) : (
+            <>
+              <Link href="/sign-up" className="btn-primary">
+                Create a free account
+              </Link>
+              <Link href="/sign-in" className="btn-secondary">
+                Sign in
+              </Link>
+            </>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="features-heading">
+        <h2 id="features-heading" className="sr-only">
+          What you get
+        </h2>
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {features.map((feature) => (
+            <li key={feature.title} className="card">
+              <h3 className="font-semibold">{feature.title}</h3>
+              <p className="mt-2 text-muted">{feature.body}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { NavLinks } from "./nav-links";
+import { UserMenu } from "./user-menu";
+
+export type SiteHeaderProps = {
+  user: { name: string | null; email: string } | null;
+  links: { href: string; label: string }[];
+};
+
+export function SiteHeader({ user, links }: SiteHeaderProps) {
+  return (
+    <header className="border-b border-border bg-surface">
+      <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <EnvelopeMark />
+          Envelope
+        </Link>
+        <NavLinks links={links} />
+        <div className="ml-auto flex items-center gap-2">
+          {user ? (
+            <UserMenu name={user.name} email={user.email} />
+          ) : (
+            <>
+              <Link href="/sign-in" className="btn-secondary">
+                Sign in
+              </Link>
+              <Link href="/sign-up" className="btn-primary">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function EnvelopeMark() {
+  return (
+    <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="M3 7l9 6 9-6" />
+    </svg>
+  );
+}
