@@ -12,5 +12,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/helpers/global-setup.ts"],
+    setupFiles: ["tests/helpers/setup-env.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { POST } from "@/app/api/sign-up/route";
+import { db, disconnectDb } from "@/lib/progress";
+import { uniqueEmail } from "../helpers/users";
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+function request(body: string, type = "application/json"): Request {
+  return new Request("http://localhost/api/sign-up", { method: "POST", headers: { "Content-Type": type }, body });
+}
+
+describe("POST /api/sign-up", () => {
+  test.each([
+    { label: "not JSON", body: "{email:", type: "application/json", error: "The request body is not valid JSON." },
+    { label: "form-encoded", body: "email=a@b.co", type: "application/x-www-form-urlencoded", error: "Send the request body as JSON (Content-Type: application/json)." },
+    { label: "a JSON array", body: "[]", type: "application/json", error: "The request body is not what this endpoint expects." },
+    { label: "oversized", body: JSON.stringify({ email: "a".repeat(20_000) }), type: "application/json", error: "The request body is larger than 8 KB." },
+    { label: "empty", body: "", type: "application/json", error: "The request body is not valid JSON." },
+  ])("$label → 400 with a message", async ({ body, type, error }) => {
+    const response = await POST(request(body, type));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error });
+  });
+
+  test.each([
+    { label: "malformed email", input: { email: "not-an-email", password: "long enough" }, field: "email", message: "That does not look like an email address (name@example.com)." },
+    { label: "short password", input: { email: "ok@example.com", password: "short" }, field: "password", message: "Use at least 8 characters for your password." },
+    { label: "missing password", input: { email: "ok@example.com" }, field: "password", message: "Choose a password." },
+  ])("$label → 400 naming the field", async ({ input, field, message }) => {
+    const response = await POST(request(JSON.stringify(input)));
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.issues[field]).toBe(message);
+  });
+
+  test("a valid sign-up creates one account; the same email again is 409 and creates nothing", async () => {
+    const email = uniqueEmail("signup");
+    const first = await POST(request(JSON.stringify({ email, password: "long enough", name: "Ada" })));
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ user: { email, name: "Ada" } });
+
+    const second = await POST(request(JSON.stringify({ email: email.toUpperCase(), password: "long enough" })));
+    expect(second.status).toBe(409);
+    expect((await second.json()).issues.email).toBe("An account with this email already exists. Sign in instead.");
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  test("the response never carries the password hash", async () => {
+    const response = await POST(request(JSON.stringify({ email: uniqueEmail(), password: "long enough" })));
+    expect(JSON.stringify(await response.json())).not.toMatch(/argon2|passwordHash/);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, test } from "vitest";
+import {
+  FAILED_SIGN_IN_WINDOW_MS,
+  MAX_FAILED_SIGN_INS,
+  checkCredentials,
+  describeSignInFailure,
+  registerUser,
+} from "@/lib/auth";
+import { db, disconnectDb } from "@/lib/progress";
+import { uniqueEmail } from "../helpers/users";
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+const now = new Date("2026-05-01T12:00:00Z");
+const later = (ms: number) => new Date(now.getTime() + ms);
+
+async function register(email = uniqueEmail(), password = "correct horse") {
+  const result = await registerUser({ email, password, name: undefined });
+  if (!result.ok) throw new Error("registration failed");
+  return { email, password, user: result.user };
+}
+
+describe("registerUser", () => {
+  test("stores an argon2id hash, never the password", async () => {
+    const { email, user } = await register();
+    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.email).toBe(email);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain("correct horse");
+  });
+
+  test("the same email in another case is taken, and nothing is created twice", async () => {
+    const { email } = await register();
+    const again = await registerUser({ email: `  ${email.toUpperCase()} `, password: "another password", name: undefined });
+    expect(again).toEqual({ ok: false, reason: "email-taken" });
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  test("two sign-ups racing for one email create one account", async () => {
+    const email = uniqueEmail("race");
+    const results = await Promise.all([1, 2, 3].map(() => registerUser({ email, password: "password one", name: undefined })));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+});
+
+describe("checkCredentials", () => {
+  test("the right password signs in, case-insensitively on the email", async () => {
+    const { email, password, user } = await register();
+    const result = await checkCredentials(email.toUpperCase(), password, now);
+    expect(result).toEqual({ ok: true, user: { id: user.id, email, name: null } });
+  });
+
+  test.each([
+    { label: "wrong password", email: "known", password: "wrong password" },
+    { label: "unknown email", email: "unknown", password: "correct horse" },
+  ])("$label is the same refusal, with no hint which", async ({ email, password }) => {
+    const known = await register();
+    const result = await checkCredentials(email === "known" ? known.email : uniqueEmail("nobody"), password, now);
+    expect(result).toEqual({ ok: false, reason: "wrong" });
+    expect(describeSignInFailure({ ok: false, reason: "wrong" })).toBe("Email or password is wrong.");
+  });
+
+  test(`after ${MAX_FAILED_SIGN_INS} failures in 15 minutes even the right password is refused, until the window passes`, async () => {
+    const { email, password } = await register();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      expect(await checkCredentials(email, "wrong", later(i * 1000))).toMatchObject({ reason: "wrong" });
+    }
+    const locked = await checkCredentials(email, password, later(60_000));
+    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    if (locked.ok || locked.reason !== "locked") throw new Error("expected a lock");
+    expect(locked.retryAfterMs).toBe(FAILED_SIGN_IN_WINDOW_MS - 60_000);
+    expect(describeSignInFailure(locked)).toBe("Too many failed attempts for this email. Try again in 14 minutes.");
+
+    const afterWindow = await checkCredentials(email, password, later(FAILED_SIGN_IN_WINDOW_MS + 1000));
+    expect(afterWindow.ok).toBe(true);
+  });
+
+  test("a success clears earlier failures", async () => {
+    const { email, password } = await register();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) await checkCredentials(email, "wrong", later(i));
+    expect((await checkCredentials(email, password, later(100))).ok).toBe(true);
+    expect(await checkCredentials(email, "wrong", later(200))).toMatchObject({ reason: "wrong" });
+    expect((await checkCredentials(email, password, later(300))).ok).toBe(true);
+  });
+
+  test("failures for one email do not lock another", async () => {
+    const one = await register();
+    const two = await register();
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await checkCredentials(one.email, "wrong", later(i));
+    expect((await checkCredentials(two.email, two.password, later(1000))).ok).toBe(true);
+  });
+});
