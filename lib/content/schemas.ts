@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be a kebab-case id such as numbers-to-know" });
+
+export const MODULE_IDS = ["estimation", "building-blocks", "case-studies"] as const;
+
+export type ModuleId = (typeof MODULE_IDS)[number];
+
+export const MODULES = {
+  estimation: { title: "Estimation", summary: "Turn a vague brief into numbers you can defend." },
+  "building-blocks": { title: "Building blocks", summary: "Caches, databases, queues and the rest, with their numbers." },
+  "case-studies": { title: "Case studies", summary: "Whole designs, stage by stage." },
+} satisfies Record<ModuleId, { title: string; summary: string }>;
+
+export const lessonFrontmatterSchema = z.strictObject({
+  id: kebabId,
+  title: z.string().min(3).max(120),
+  summary: z.string().min(10).max(300),
+  module: z.enum(MODULE_IDS),
+  order: z.number().int().min(1).max(999),
+  minutes: z.number().int().min(1).max(90),
+  prerequisites: z.array(kebabId).default([]),
+  sources: z.array(z.string().min(1)).min(1, { message: "name at least one source section" }),
+});
+
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+
+export const cardSchema = z.strictObject({
+  id: kebabId,
+  q: z.string().min(3).max(300),
+  a: z.string().min(1).max(300),
+});
+
+export const cardListSchema = z.array(cardSchema);
+
+export type Card = z.infer<typeof cardSchema>;
