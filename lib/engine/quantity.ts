@@ -1,4 +1,4 @@
-import { COUNT, type Dimension } from "./dimension.ts";
+import type { Dimension } from "./dimension.ts";
 
 /** The two ends of a range answer ("30k-80k"), in the same SI base units as {@link Quantity.value}. */
 export type QuantityRange = { readonly low: number; readonly high: number };
@@ -19,11 +19,6 @@ export type Quantity = {
 /** A quantity from a value in base units. */
 export function makeQuantity(value: number, dim: Dimension, label = ""): Quantity {
   return { value, dim, label, range: null };
-}
-
-/** A dimensionless, unlabelled number. */
-export function plainNumber(value: number): Quantity {
-  return { value, dim: COUNT, label: "", range: null };
 }
 
 /** A range quantity; `value` is the geometric mean of the ends (their arithmetic mean when an end is ≤ 0). */

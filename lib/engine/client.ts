@@ -1,0 +1,10 @@
+// The browser's entry to the engine: the parser and the formatter, to echo how an answer is read as the learner
+// types, and the types of what the server sends. It imports nothing of the exercise builder or the grader, so
+// client bundles stay small and never hold a formula.
+
+export { parseQuantity, type ParseResult } from "./parse-quantity.ts";
+export { formatQuantity } from "./format-quantity.ts";
+export type { Quantity, QuantityRange } from "./quantity.ts";
+export type { Calibration, GradeResult, Verdict } from "./grading/types.ts";
+export type { ExercisePrompt, GivenPrompt, StepPrompt } from "./exercise/prompt.ts";
+export type { ExerciseGrade, StepAnswers, StepGrade, WorkedStep } from "./exercise/grade-exercise.ts";

@@ -1,0 +1,173 @@
+import { sameDimension } from "../dimension.ts";
+import { EngineError } from "../engine-error.ts";
+import { evaluate } from "../evaluate.ts";
+import { formatApproximate, formatQuantity } from "../format-quantity.ts";
+import { substituteFormula } from "../formula.ts";
+import { gradeReading } from "../grading/grade.ts";
+import type { Calibration, GradeResult, Verdict } from "../grading/types.ts";
+import { readAnswer } from "../parse-quantity.ts";
+import type { Quantity } from "../quantity.ts";
+import type { BuiltExercise, BuiltStep } from "./build.ts";
+
+/** What was typed for each step, by step id, exactly as typed. */
+export type StepAnswers = Readonly<Record<string, string>>;
+
+/** The grade of one step. `expected` is the reference formatted in the step's unit, `expectedValue` the number. */
+export type StepGrade = {
+  readonly id: string;
+  readonly score: number;
+  readonly verdict: Verdict;
+  readonly read: string;
+  readonly message: string;
+  /** True when the step earned its credit from the learner's own (wrong) earlier answers. */
+  readonly followThrough: boolean;
+  readonly expected: string;
+  readonly expectedValue: number;
+  readonly calibration?: Calibration;
+};
+
+/** One step of the worked solution. */
+export type WorkedStep = {
+  readonly id: string;
+  readonly prompt: string;
+  /** The formula as the author wrote it. */
+  readonly formula: string;
+  /** The formula with this variant's numbers put in: "200M users × 20 / 1 day". */
+  readonly substituted: string;
+  /** The result in the step's unit, with a short form for big numbers: "46,296 requests/s ≈ 46k/s". */
+  readonly result: string;
+  readonly explain?: string;
+};
+
+/** The grade of a whole exercise, computed after submission. */
+export type ExerciseGrade = {
+  /** The mean of the step scores, 0 to 1. */
+  readonly score: number;
+  readonly steps: readonly StepGrade[];
+  readonly worked: readonly WorkedStep[];
+  /** The first step whose verdict is below `close`, or null when every step earned full credit. */
+  readonly divergedAt: string | null;
+};
+
+function showStep(step: BuiltStep, value: Quantity): string {
+  return formatQuantity(value, { unit: step.unit });
+}
+
+/**
+ * The worked solution of a built exercise: each step's formula, the formula with the numbers put in (givens as
+ * shown in the scenario with their unit, earlier steps as their reference answers) and the result.
+ */
+export function workExercise(built: BuiltExercise): WorkedStep[] {
+  const shown = new Map<string, string>();
+  for (const given of built.givens) shown.set(given.name, given.workedDisplay);
+  return built.steps.map((step) => {
+    const substituted = substituteFormula(step.formula, (name) => shown.get(name));
+    const full = showStep(step, step.expected);
+    const approximate = formatApproximate(step.expected, step.unitSpec);
+    shown.set(step.id, full);
+    return {
+      id: step.id,
+      prompt: step.prompt,
+      formula: step.formula,
+      substituted,
+      result: approximate === null || approximate === full ? full : `${full} ≈ ${approximate}`,
+      ...(step.explain === undefined ? {} : { explain: step.explain }),
+    };
+  });
+}
+
+function stepGrade(step: BuiltStep, graded: GradeResult, followThrough: boolean, message = graded.message): StepGrade {
+  const base = {
+    id: step.id,
+    score: graded.score,
+    verdict: graded.verdict,
+    read: graded.read,
+    message,
+    followThrough,
+    expected: showStep(step, step.expected),
+    expectedValue: step.expected.value / step.unitSpec.factor,
+  };
+  return graded.calibration === undefined ? base : { ...base, calibration: graded.calibration };
+}
+
+/** The step graded against its formula over the learner's own earlier answers, when that earns full credit. */
+function followThrough(
+  built: BuiltExercise,
+  step: BuiltStep,
+  typed: string,
+  learnerScope: Readonly<Record<string, Quantity>>,
+  usesOwn: readonly string[],
+  own: ReadonlyMap<string, Quantity>,
+): StepGrade | null {
+  let theirs: Quantity;
+  try {
+    theirs = evaluate(step.formula, learnerScope);
+  } catch (error) {
+    // The learner's own numbers can make the formula meaningless (a division by their 0): no follow-through.
+    if (error instanceof EngineError) return null;
+    throw error;
+  }
+  if (!sameDimension(theirs.dim, step.expected.dim)) return null;
+  const followed = gradeReading(readAnswer(typed, step.unitSpec), theirs, step.tolerance);
+  if (followed.score < 1) return null;
+  const used = usesOwn
+    .map((id) => {
+      const earlier = built.steps.find((s) => s.id === id);
+      const value = own.get(id);
+      return earlier === undefined || value === undefined ? id : `${id} = ${showStep(earlier, value)}`;
+    })
+    .join(", ");
+  return stepGrade(
+    step,
+    followed,
+    true,
+    `Right from your own earlier answer (${used}): full credit by follow-through. The reference answer is ${showStep(step, step.expected)}.`,
+  );
+}
+
+/**
+ * Grades every step of a built exercise against what the learner typed (see `grade` for a single answer).
+ *
+ * Follow-through: when a step's formula uses earlier steps and the learner's answers to those differ from the
+ * reference, the step is also graded against its formula evaluated over the learner's own earlier answers; if that
+ * earns full credit where the reference does not, the step gets full credit with `followThrough: true` (one slip is
+ * not punished three times). An earlier answer that could not be read, or was of the wrong dimension, counts as the
+ * reference. An empty answer is `unreadable` ("No answer given for this step.") and the other steps are still graded.
+ *
+ * `score` is the mean of the step scores; `divergedAt` is the first step whose verdict is below `close`.
+ */
+export function gradeExercise(built: BuiltExercise, answers: StepAnswers): ExerciseGrade {
+  // The givens and, for each step graded so far, the learner's own readable answer (else the reference).
+  const learnerScope: Record<string, Quantity> = {};
+  for (const given of built.givens) learnerScope[given.name] = given.quantity;
+  const own = new Map<string, Quantity>();
+  const steps = built.steps.map((step): StepGrade => {
+    const typed: unknown = Object.prototype.hasOwnProperty.call(answers, step.id) ? answers[step.id] : undefined;
+    // Answers arrive from request bodies: anything but a non-empty string is no answer.
+    if (typeof typed !== "string" || typed.trim() === "") {
+      learnerScope[step.id] = step.expected;
+      return stepGrade(step, { score: 0, verdict: "unreadable", read: "", message: "No answer given for this step." }, false);
+    }
+    const reading = readAnswer(typed, step.unitSpec);
+    let result = stepGrade(step, gradeReading(reading, step.expected, step.tolerance), false);
+    const usesOwn = step.dependsOn.filter((id) => own.has(id));
+    if (result.score < 1 && reading.kind === "ok" && usesOwn.length > 0 && step.tolerance.kind !== "range") {
+      result = followThrough(built, step, typed, learnerScope, usesOwn, own) ?? result;
+    }
+    if (reading.kind === "ok" && reading.quantity.range === null && step.tolerance.kind !== "range") {
+      own.set(step.id, reading.quantity);
+      learnerScope[step.id] = reading.quantity;
+    } else {
+      learnerScope[step.id] = step.expected;
+    }
+    return result;
+  });
+  const total = steps.reduce((sum, step) => sum + step.score, 0);
+  const diverged = steps.find((step) => step.verdict !== "exact" && step.verdict !== "close");
+  return {
+    score: steps.length === 0 ? 0 : total / steps.length,
+    steps,
+    worked: workExercise(built),
+    divergedAt: diverged === undefined ? null : diverged.id,
+  };
+}
