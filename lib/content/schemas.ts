@@ -36,3 +36,14 @@ export const cardSchema = z.strictObject({
 export const cardListSchema = z.array(cardSchema);
 
 export type Card = z.infer<typeof cardSchema>;
+
+/** content/drill-catalogue.json: every planned drill, playable or not yet, with the lesson that will teach it. */
+export const drillCatalogueSchema = z.array(
+  z.strictObject({
+    code: z.string().regex(/^DR-\d{2}$/),
+    title: z.string().min(3).max(100),
+    lesson: kebabId,
+  }),
+);
+
+export type DrillCatalogueEntry = z.infer<typeof drillCatalogueSchema>[number];

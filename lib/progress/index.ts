@@ -18,3 +18,17 @@ export { listLessonProgress, markLessonCompleted, markLessonStarted } from "./le
 export type { LessonProgressRecord } from "./lessons";
 export { checkDatabaseHealth } from "./health";
 export type { DatabaseHealth } from "./health";
+export {
+  ATTEMPT_SOURCES,
+  MAX_SEED,
+  attemptSubmitSchema,
+  getLatestAttempt,
+  isAtLeastClose,
+  listRecentAttempts,
+  recordAttempt,
+  serveVariant,
+} from "./attempts";
+export type { AttemptRecord, AttemptResult, AttemptSource, AttemptSubmit, AttemptSummary, ServedVariant } from "./attempts";
+export { randomSeed } from "./seed-token";
+export { getCalibrationSummary, listExerciseStats } from "./practice";
+export type { DrillStat } from "./practice";

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres.mjs";
@@ -16,16 +17,45 @@ declare module "vitest" {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.TZ = "UTC";
-  const dir = path.resolve(".data/test-pg");
-  fs.rmSync(dir, { recursive: true, force: true });
+  // One folder per run (two runs on one machine must not share a server), and leftovers of killed runs are removed.
+  const parent = path.resolve(".data/test-pg");
+  fs.mkdirSync(parent, { recursive: true });
+  for (const name of fs.readdirSync(parent)) {
+    if (!isRunning(Number(name))) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  const dir = path.join(parent, String(process.pid));
   const server = await startEmbeddedPostgres({
     dir,
-    port: Number(process.env.TEST_PG_PORT ?? 54349),
+    port: process.env.TEST_PG_PORT ? Number(process.env.TEST_PG_PORT) : await freePort(),
     log: () => {},
   });
   await migrate("deploy", server.url, { log: () => {} });
   project.provide("databaseUrl", server.url);
   return async () => {
     await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** A TCP port nothing listens on right now, so two test runs on one machine do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

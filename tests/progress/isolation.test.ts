@@ -68,7 +68,22 @@ describe("lesson progress writes are idempotent", () => {
 
   test("twenty concurrent starts store one row", async () => {
     const a = await makeUser();
-    await Promise.all(Array.from({ length: 20 }, () => markLessonStarted(a.id, "scale-in-interviews", t0).catch(() => null)));
+    await Promise.all(Array.from({ length: 20 }, () => markLessonStarted(a.id, "scale-in-interviews", t0)));
     expect(await listLessonProgress(a.id)).toHaveLength(1);
+  });
+});
+
+describe("lesson progress under concurrency", () => {
+  test("starting and completing at the same moment leaves one completed row", async () => {
+    const a = await makeUser();
+    await Promise.all([
+      markLessonStarted(a.id, "numbers-to-know", t0),
+      markLessonCompleted(a.id, "numbers-to-know", t0),
+      markLessonStarted(a.id, "numbers-to-know", t0),
+      markLessonCompleted(a.id, "numbers-to-know", t1),
+    ]);
+    const rows = await listLessonProgress(a.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.completedAt).not.toBeNull();
   });
 });

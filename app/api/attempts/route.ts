@@ -1,0 +1,20 @@
+import { getCurrentUser } from "@/lib/auth";
+import { jsonError, readJsonBody } from "@/lib/http";
+import { attemptSubmitSchema, recordAttempt } from "@/lib/progress";
+
+/**
+ * Grade and store a submission. The server rebuilds the exercise from its id and seed and grades with the engine;
+ * a repeated clientId returns the stored attempt (200) instead of storing it again (201).
+ */
+export async function POST(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "Sign in to save your answers.");
+  const body = await readJsonBody(request, attemptSubmitSchema);
+  if (!body.ok) return body.response;
+  const result = await recordAttempt(user.id, body.data, new Date());
+  if (!result.ok) return jsonError(result.status, result.error);
+  return Response.json(
+    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate },
+    { status: result.duplicate ? 200 : 201 },
+  );
+}

@@ -1,0 +1,180 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import type { ExerciseGrade, ExercisePrompt } from "@/lib/engine/client";
+import { AnswerField } from "./answer-field";
+import { StepVerdict } from "./step-verdict";
+import { WorkedSolution } from "./worked-solution";
+import { submitAttempt, type SubmitOutcome } from "./submit";
+
+export type EstimateProps = {
+  prompt: ExercisePrompt;
+  /** Proves the seed was served by the server; sent back with the answers. */
+  token: string;
+  source: "lesson" | "drill";
+  /** The learner's latest attempt at this variant, shown on load. */
+  previous?: { answers: Record<string, string>; grade: ExerciseGrade; createdAt: string } | null;
+  /** Show a running timer (drills). */
+  timed?: boolean;
+  /** Called after a graded submission (drills offer "another one"; lessons mark progress). */
+  onGraded?: (grade: ExerciseGrade) => void;
+  headingLevel?: 2 | 3;
+};
+
+type Status =
+  | { kind: "idle" }
+  | { kind: "sending" }
+  | { kind: "graded"; grade: ExerciseGrade; saved: "now" | "earlier" | "queued" }
+  | { kind: "error"; message: string };
+
+/**
+ * An estimation exercise: the scenario and givens, one answer field per step (echoing how each answer is read, with the
+ * engine's parser), and, after the server grades it, a verdict per step and the worked solution.
+ */
+export function Estimate({ prompt, token, source, previous, timed = false, onGraded, headingLevel = 3 }: EstimateProps) {
+  const baseId = useId();
+  const [answers, setAnswers] = useState<Record<string, string>>(() => previous?.answers ?? {});
+  const [status, setStatus] = useState<Status>(() =>
+    previous ? { kind: "graded", grade: previous.grade, saved: "earlier" } : { kind: "idle" },
+  );
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const [elapsed, setElapsed] = useState(0);
+  const clientId = useRef<string | null>(null);
+  const queued = useRef<Parameters<typeof submitAttempt>[0] | null>(null);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const graded = status.kind === "graded" ? status.grade : null;
+  const stepGrades = new Map((graded?.steps ?? []).map((step) => [step.id, step]));
+
+  useEffect(() => {
+    if (!timed || graded) return;
+    const timer = setInterval(() => setElapsed(Date.now() - startedAt), 1000);
+    return () => clearInterval(timer);
+  }, [timed, graded, startedAt]);
+
+  // An attempt queued while offline is resent (same client id, so stored once) when the browser is back online.
+  useEffect(() => {
+    const resend = async () => {
+      const payload = queued.current;
+      if (!payload) return;
+      const outcome = await submitAttempt(payload);
+      if (outcome.kind === "graded") {
+        queued.current = null;
+        clientId.current = null;
+        setStatus({ kind: "graded", grade: outcome.grade, saved: "now" });
+        onGraded?.(outcome.grade);
+      }
+    };
+    window.addEventListener("online", resend);
+    return () => window.removeEventListener("online", resend);
+  }, [onGraded]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (status.kind === "sending") return;
+    if (prompt.steps.every((step) => !(answers[step.id] ?? "").trim())) {
+      setStatus({ kind: "error", message: "Answer at least one step before checking." });
+      return;
+    }
+    clientId.current ??= crypto.randomUUID();
+    setStatus({ kind: "sending" });
+    const payload = {
+      clientId: clientId.current,
+      exerciseId: prompt.id,
+      seed: prompt.seed,
+      token,
+      source,
+      answers,
+      elapsedMs: Date.now() - startedAt,
+    };
+    const outcome: SubmitOutcome = await submitAttempt(payload);
+    if (outcome.kind === "graded") {
+      queued.current = null;
+      clientId.current = null;
+      setElapsed(Date.now() - startedAt);
+      setStatus({ kind: "graded", grade: outcome.grade, saved: "now" });
+      onGraded?.(outcome.grade);
+    } else if (outcome.kind === "queued") {
+      queued.current = payload;
+      setStatus({ kind: "error", message: outcome.message });
+    } else {
+      clientId.current = null;
+      setStatus({ kind: "error", message: outcome.message });
+    }
+  }
+
+  function tryAgain() {
+    setAnswers({});
+    setStatus({ kind: "idle" });
+    setStartedAt(Date.now());
+    setElapsed(0);
+  }
+
+  return (
+    <section aria-labelledby={`${baseId}-title`} className="my-8 rounded-lg border border-border bg-surface p-5 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Heading id={`${baseId}-title`} className="text-lg font-semibold">
+          {prompt.title}
+        </Heading>
+        {timed && (
+          <span className="text-sm tabular-nums text-muted" aria-label="Time taken">
+            ⏱ {formatElapsed(elapsed)}
+          </span>
+        )}
+      </div>
+      <p className="mt-2">{prompt.scenario}</p>
+      {prompt.givens.length > 0 && (
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          {prompt.givens.map((given) => (
+            <div key={given.name} className="contents">
+              <dt className="text-muted">{given.label}</dt>
+              <dd className="font-medium tabular-nums">{given.display}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <form onSubmit={onSubmit} className="mt-4 space-y-5" noValidate>
+        <ol className="space-y-5">
+          {prompt.steps.map((step, index) => (
+            <li key={step.id} className="space-y-2">
+              <AnswerField
+                id={`${baseId}-${step.id}`}
+                label={`${index + 1}. ${step.prompt}`}
+                step={step}
+                value={answers[step.id] ?? ""}
+                disabled={status.kind === "sending"}
+                onChange={(value) => setAnswers((current) => ({ ...current, [step.id]: value }))}
+              />
+              {stepGrades.get(step.id) && <StepVerdict grade={stepGrades.get(step.id)!} />}
+            </li>
+          ))}
+        </ol>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn-primary" disabled={status.kind === "sending"}>
+            {status.kind === "sending" ? "Checking…" : graded ? "Check again" : "Check my answers"}
+          </button>
+          {graded && (
+            <button type="button" className="btn-secondary" onClick={tryAgain}>
+              Clear and try again
+            </button>
+          )}
+        </div>
+        <div aria-live="polite" className="text-sm">
+          {status.kind === "error" && <p className="font-medium text-danger">{status.message}</p>}
+          {graded && (
+            <p className="font-medium">
+              Score: {Math.round(graded.score * 100)}%
+              {status.kind === "graded" && status.saved === "earlier" ? " (your last attempt)" : ""}
+              {timed && status.kind === "graded" && status.saved === "now" ? ` in ${formatElapsed(elapsed)}` : ""}
+            </p>
+          )}
+        </div>
+      </form>
+      {graded && <WorkedSolution grade={graded} />}
+    </section>
+  );
+}
+
+function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export type LessonTrackerProps = { lessonId: string; completed: boolean };
+
+function record(lessonId: string, event: "started" | "completed") {
+  void fetch(`/api/lessons/${encodeURIComponent(lessonId)}/progress`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ event }),
+    keepalive: true,
+  }).catch(() => undefined);
+}
+
+/**
+ * Marks the lesson started when it is opened, and complete when its end scrolls into view. Placed at the end of the
+ * lesson; renders a short note there.
+ */
+export function LessonTracker({ lessonId, completed }: LessonTrackerProps) {
+  const end = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    record(lessonId, "started");
+  }, [lessonId]);
+  useEffect(() => {
+    const node = end.current;
+    if (completed || !node) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        record(lessonId, "completed");
+        observer.disconnect();
+      }
+    });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [lessonId, completed]);
+  return (
+    <p ref={end} className="text-sm text-muted">
+      {completed ? "You have completed this lesson." : "Reaching this point marks the lesson complete."}
+    </p>
+  );
+}

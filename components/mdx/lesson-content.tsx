@@ -1,0 +1,46 @@
+import { getMDXComponent } from "mdx-bundler/client";
+import { cache } from "react";
+import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
+import { BarChart } from "./bar-chart";
+import { Calc } from "./calc";
+import { Callout } from "./callout";
+import { Flow } from "./flow";
+import { LineChart } from "./line-chart";
+import { NumbersTable } from "./numbers-table";
+
+/** A lesson's exercise as the page serves it: the prompt, its token, and the learner's last attempt. */
+export type LessonEstimate = Pick<EstimateProps, "prompt" | "token" | "previous">;
+
+/** The exercises of the lesson being rendered, for this request only (React's per-request cache). */
+const requestEstimates = cache((): { current: Record<string, LessonEstimate> } => ({ current: {} }));
+
+/** `<Estimate id="…"/>` in a lesson: the exercise this request serves for that id. */
+function EstimateSlot({ id }: { id: string }) {
+  const estimate = requestEstimates().current[id];
+  return estimate ? <Estimate {...estimate} source="lesson" /> : null;
+}
+
+/** The one map of components a lesson may use (lib/content checks lessons against the same list). */
+const components = { Calc, Callout, NumbersTable, BarChart, LineChart, Flow, Estimate: EstimateSlot };
+
+const bundles = new Map<string, ReturnType<typeof getMDXComponent>>();
+
+function mdxComponent(code: string): ReturnType<typeof getMDXComponent> {
+  let component = bundles.get(code);
+  if (!component) {
+    component = getMDXComponent(code);
+    bundles.set(code, component);
+  }
+  return component;
+}
+
+export type LessonContentProps = { code: string; estimates: Record<string, LessonEstimate> };
+
+/** Renders a compiled lesson. */
+export function LessonContent({ code, estimates }: LessonContentProps) {
+  requestEstimates().current = estimates;
+  const Content = mdxComponent(code);
+  // The component is made once per compiled lesson and kept at module level, so it is stable across renders.
+  // eslint-disable-next-line react-hooks/static-components
+  return <Content components={components} />;
+}

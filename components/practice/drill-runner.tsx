@@ -1,0 +1,79 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+import { Estimate } from "@/components/exercise/estimate";
+import type { ExercisePrompt } from "@/lib/engine/client";
+
+export type DrillRunnerProps = { drillId: string; initial: { prompt: ExercisePrompt; token: string } };
+
+const variantSchema = z.object({
+  prompt: z.object({
+    id: z.string(),
+    seed: z.number(),
+    title: z.string(),
+    scenario: z.string(),
+    givens: z.array(z.object({ name: z.string(), label: z.string(), display: z.string() })),
+    steps: z.array(
+      z.object({ id: z.string(), prompt: z.string(), unit: z.string(), kind: z.enum(["number", "range"]), hint: z.string().optional() }),
+    ),
+  }),
+  token: z.string(),
+});
+
+/** One drill, run after run: a timed exercise, then "Another one" fetches a fresh seeded variant. */
+export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
+  const router = useRouter();
+  const [variant, setVariant] = useState(initial);
+  const [graded, setGraded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function another() {
+    setLoading(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/variants", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ drillId }),
+      });
+      const parsed = variantSchema.safeParse(await response.json().catch(() => null));
+      if (!response.ok || !parsed.success) throw new Error("bad response");
+      setVariant(parsed.data);
+      setGraded(false);
+    } catch {
+      setError("A new variant could not be loaded. Check your connection and try again.");
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <div>
+      <Estimate
+        key={`${variant.prompt.seed}`}
+        prompt={variant.prompt}
+        token={variant.token}
+        source="drill"
+        timed
+        headingLevel={2}
+        onGraded={() => {
+          setGraded(true);
+          router.refresh();
+        }}
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className={graded ? "btn-primary" : "btn-secondary"} onClick={another} disabled={loading}>
+          {loading ? "Loading…" : graded ? "Another one" : "Skip: give me other numbers"}
+        </button>
+        {error && (
+          <p role="alert" className="text-sm text-danger">
+            {error}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

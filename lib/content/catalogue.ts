@@ -1,0 +1,21 @@
+import "server-only";
+import type { ExerciseSpec } from "@/lib/engine";
+import { listDrills, type Drill } from "./drills";
+import { listExercisesOfLesson } from "./exercises";
+import { listLessons } from "./lessons";
+
+export type CatalogueExercise =
+  | { kind: "lesson"; spec: ExerciseSpec; lessonId: string }
+  | { kind: "drill"; spec: ExerciseSpec; lessonId: string; drill: Drill };
+
+/** Find an exercise by id among the lessons' exercises and the drills. */
+export function getExercise(id: string): CatalogueExercise | null {
+  for (const drill of listDrills()) {
+    if (drill.id === id) return { kind: "drill", spec: drill.exercise, lessonId: drill.lesson, drill };
+  }
+  for (const lesson of listLessons()) {
+    const entry = listExercisesOfLesson(lesson).find((e) => e.spec.id === id);
+    if (entry) return { kind: "lesson", spec: entry.spec, lessonId: lesson.id };
+  }
+  return null;
+}

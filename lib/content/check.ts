@@ -1,0 +1,196 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { EngineError, buildExercise, convert, gradeExercise, toPrompt, type BuiltExercise } from "@/lib/engine";
+import { readCardFile, listCardFiles } from "./cards";
+import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
+import { ContentError } from "./problems";
+import type { DrillCatalogueEntry } from "./schemas";
+import { listExerciseFiles, readExerciseFile, type ExerciseEntry } from "./exercises";
+import { contentRoot, displayPath, listContentFiles } from "./files";
+import { lineOfValue } from "./json-file";
+import { compileLesson, readLessonMeta, type LessonMeta } from "./lessons";
+import type { ContentProblem } from "./problems";
+
+export type ContentReport = {
+  problems: ContentProblem[];
+  lessons: number;
+  exercises: number;
+  variantsBuilt: number;
+  calcs: number;
+  cards: number;
+  drills: number;
+  newIds: string[];
+};
+
+export const SEEDS_CHECKED = 100;
+
+/** The file that lists every id ever published; an id in it must never disappear or change meaning. */
+export function publishedIdsFile(root = contentRoot()): string {
+  return path.join(root, "published-ids.json");
+}
+
+/**
+ * Check all content: compile every lesson (MDX, frontmatter, every <Calc> computed by the engine, every <Estimate> id),
+ * validate every exercise and build it for SEEDS_CHECKED seeds (each variant solvable, its worked solution scoring
+ * full marks, no prompt holding a reference answer), validate every card list, and check that ids are unique and that
+ * no published id has gone.
+ */
+export async function checkContent(root = contentRoot()): Promise<ContentReport> {
+  const problems: ContentProblem[] = [];
+  const report: ContentReport = { problems, lessons: 0, exercises: 0, variantsBuilt: 0, calcs: 0, cards: 0, drills: 0, newIds: [] };
+  const ids = new Map<string, string>(); // id → where first declared
+  const claim = (id: string, kind: string, file: string, line: number | undefined) => {
+    const first = ids.get(id);
+    if (first) problems.push({ file: displayPath(file), line, message: `${kind} id "${id}" is already used by ${first}` });
+    else ids.set(id, `${kind} in ${displayPath(file)}`);
+  };
+
+  const lessons: LessonMeta[] = [];
+  for (const file of listContentFiles("lessons", ".mdx", root)) {
+    const result = readLessonMeta(file);
+    problems.push(...result.problems);
+    if (result.meta) {
+      lessons.push(result.meta);
+      claim(result.meta.id, "lesson", file, 1);
+    }
+  }
+  report.lessons = lessons.length;
+  const lessonIds = new Set(lessons.map((l) => l.id));
+  for (const lesson of lessons) {
+    for (const prerequisite of lesson.prerequisites) {
+      if (!lessonIds.has(prerequisite)) problems.push({ file: displayPath(lesson.file), message: `prerequisite "${prerequisite}" is not a lesson id` });
+    }
+  }
+
+  const byBasename = new Map(lessons.map((l) => [l.basename, l]));
+  const exercises: ExerciseEntry[] = [];
+  for (const { file, basename } of listExerciseFiles(root)) {
+    const lesson = byBasename.get(basename);
+    if (!lesson) {
+      problems.push({ file: displayPath(file), message: `no lesson ${basename}.mdx beside this exercise file` });
+      continue;
+    }
+    const result = readExerciseFile(file, lesson.id);
+    problems.push(...result.problems);
+    for (const entry of result.entries) {
+      claim(entry.spec.id, "exercise", file, lineOfValue(fs.readFileSync(file, "utf8"), "id", entry.spec.id));
+      exercises.push(entry);
+    }
+  }
+  report.exercises = exercises.length;
+  for (const entry of exercises) report.variantsBuilt += checkExercise(entry, problems);
+
+  for (const lesson of lessons) {
+    try {
+      const compiled = await compileLesson(lesson);
+      report.calcs += compiled.calcs.length;
+      const embedded = new Set(compiled.estimates);
+      for (const entry of exercises.filter((e) => e.lessonId === lesson.id && !embedded.has(e.spec.id))) {
+        problems.push({
+          file: displayPath(entry.file),
+          line: lineOfValue(fs.readFileSync(entry.file, "utf8"), "id", entry.spec.id),
+          message: `exercise "${entry.spec.id}" is not embedded in ${lesson.basename}.mdx with <Estimate id="${entry.spec.id}" />`,
+        });
+      }
+    } catch (error) {
+      if (error instanceof Error && "problems" in error && Array.isArray(error.problems)) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+
+  let catalogue: DrillCatalogueEntry[] = [];
+  try {
+    catalogue = listDrillCatalogue(root);
+  } catch (error) {
+    if (error instanceof ContentError) problems.push(...error.problems);
+    else throw error;
+  }
+  const codes = new Set(catalogue.map((entry) => entry.code));
+  for (const file of listDrillFiles(root)) {
+    const result = readDrillFile(file);
+    problems.push(...result.problems);
+    const drill = result.drill;
+    if (!drill) continue;
+    const line = lineOfValue(fs.readFileSync(file, "utf8"), "id", drill.id);
+    claim(drill.id, "drill", file, line);
+    if (!lessonIds.has(drill.lesson)) problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" does not exist` });
+    if (!codes.has(drill.code)) problems.push({ file: displayPath(file), message: `code ${drill.code} is not in content/drill-catalogue.json` });
+    const fixed = drill.exercise.givens.filter((given) => !given.vary).map((given) => given.name);
+    if (fixed.length === drill.exercise.givens.length) {
+      problems.push({ file: displayPath(file), line, message: "a drill needs at least one given with a vary range, or every run is the same" });
+    }
+    report.drills++;
+    report.variantsBuilt += checkExercise({ spec: drill.exercise, file, lessonId: drill.lesson }, problems);
+  }
+
+  for (const { file, basename } of listCardFiles(root)) {
+    if (!byBasename.has(basename)) problems.push({ file: displayPath(file), message: `no lesson ${basename}.mdx for these cards` });
+    const result = readCardFile(file);
+    problems.push(...result.problems);
+    const text = fs.readFileSync(file, "utf8");
+    for (const card of result.cards) claim(card.id, "card", file, lineOfValue(text, "id", card.id));
+    report.cards += result.cards.length;
+  }
+
+  const publishedFile = publishedIdsFile(root);
+  const published: string[] = fs.existsSync(publishedFile) ? JSON.parse(fs.readFileSync(publishedFile, "utf8")) : [];
+  for (const id of published) {
+    if (!ids.has(id)) {
+      problems.push({
+        file: displayPath(publishedFile),
+        line: lineOfValue(fs.readFileSync(publishedFile, "utf8").replace(/^\s*"/gm, '"id": "'), "id", id),
+        message: `published id "${id}" is gone: learners' progress refers to it. Restore it (ids are stable; change the text, not the id).`,
+      });
+    }
+  }
+  const known = new Set(published);
+  report.newIds = [...ids.keys()].filter((id) => !known.has(id)).sort();
+  return report;
+}
+
+/** Build an exercise for every checked seed; returns how many variants were built. */
+function checkExercise(entry: ExerciseEntry, problems: ContentProblem[]): number {
+  const file = displayPath(entry.file);
+  const line = lineOfValue(fs.readFileSync(entry.file, "utf8"), "id", entry.spec.id);
+  let built = 0;
+  for (let seed = 0; seed < SEEDS_CHECKED; seed++) {
+    let exercise: BuiltExercise;
+    try {
+      exercise = buildExercise(entry.spec, seed);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      problems.push({ file, line, message: `exercise "${entry.spec.id}" seed ${seed}: ${error.message}` });
+      return built;
+    }
+    built++;
+    const answers = Object.fromEntries(exercise.steps.map((step) => [step.id, referenceAnswer(exercise, step.id)]));
+    const grade = gradeExercise(exercise, answers);
+    const missed = grade.steps.find((step) => step.score < 1);
+    if (missed) {
+      problems.push({
+        file,
+        line,
+        message: `exercise "${entry.spec.id}" seed ${seed}: the reference answer to step "${missed.id}" (${missed.expected}) scores ${missed.score.toFixed(2)}: ${missed.message}`,
+      });
+      return built;
+    }
+    const prompt = toPrompt(exercise);
+    const shown = [prompt.scenario, ...prompt.steps.map((step) => step.prompt)].join("\n");
+    const leak = exercise.steps.find((step) => /[-+*/^(]/.test(step.formula) && shown.includes(step.formula));
+    if (leak) {
+      problems.push({ file, line, message: `exercise "${entry.spec.id}": the prompt shows the formula of step "${leak.id}"` });
+      return built;
+    }
+  }
+  return built;
+}
+
+/** What a learner who got every step right would type: the reference value in the step's unit (a range around it). */
+function referenceAnswer(exercise: BuiltExercise, stepId: string): string {
+  const step = exercise.steps.find((s) => s.id === stepId);
+  if (!step) return "";
+  const value = convert(step.expected, step.unit || "");
+  const text = step.tolerance.kind === "range" ? `${value * 0.8} to ${value * 1.25}` : String(value);
+  return step.unit ? `${text} ${step.unit}` : text;
+}

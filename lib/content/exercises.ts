@@ -1,0 +1,54 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+import { exerciseSpecSchema, type ExerciseSpec } from "@/lib/engine";
+import { contentRoot, displayPath, listContentFiles } from "./files";
+import { lineOfValue, readJsonContent } from "./json-file";
+import { ContentError, type ContentProblem } from "./problems";
+
+export type ExerciseEntry = {
+  spec: ExerciseSpec;
+  file: string;
+  /** the lesson whose page embeds it */
+  lessonId: string;
+};
+
+const exerciseFileSchema = z.array(exerciseSpecSchema);
+
+/** Point a schema issue at the exercise it is about: the line of that exercise's id. */
+function locateExercise(text: string, issuePath: PropertyKey[], data: unknown): number | undefined {
+  const index = issuePath[0];
+  if (typeof index !== "number" || !Array.isArray(data)) return undefined;
+  const item: unknown = data[index];
+  if (typeof item === "object" && item !== null && "id" in item && typeof item.id === "string") {
+    return lineOfValue(text, "id", item.id);
+  }
+  return undefined;
+}
+
+/** Read one `<lesson>.exercises.json`. */
+export function readExerciseFile(file: string, lessonId: string): { entries: ExerciseEntry[]; problems: ContentProblem[] } {
+  const { data, problems } = readJsonContent(file, exerciseFileSchema, locateExercise);
+  return { entries: (data ?? []).map((spec) => ({ spec, file, lessonId })), problems };
+}
+
+/** The exercises declared beside a lesson (its `.exercises.json`), or none. */
+export function listExercisesOfLesson(lesson: { basename: string; id: string; file: string }): ExerciseEntry[] {
+  const file = path.join(path.dirname(lesson.file), `${lesson.basename}.exercises.json`);
+  if (!listContentFiles("lessons", ".exercises.json", path.dirname(path.dirname(lesson.file))).includes(file)) return [];
+  const { entries, problems } = readExerciseFile(file, lesson.id);
+  if (problems.length) throw new ContentError(problems);
+  return entries;
+}
+
+/** Every exercise file in content/lessons with the lesson id its name implies. */
+export function listExerciseFiles(root = contentRoot()): { file: string; basename: string }[] {
+  return listContentFiles("lessons", ".exercises.json", root).map((file) => ({
+    file,
+    basename: path.basename(file, ".exercises.json"),
+  }));
+}
+
+export function exerciseProblemFile(file: string): string {
+  return displayPath(file);
+}

@@ -1,0 +1,141 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { bundleMDX } from "mdx-bundler";
+import remarkGfm from "remark-gfm";
+import { displayPath, listContentFiles, readContentFile } from "./files";
+import { ContentError, type ContentProblem } from "./problems";
+import { remarkEnvelope, type RemarkEnvelopeContext } from "./remark-envelope";
+import { lessonFrontmatterSchema, type LessonFrontmatter } from "./schemas";
+import { listExercisesOfLesson } from "./exercises";
+
+export type LessonMeta = LessonFrontmatter & {
+  /** the file name without extension, e.g. 02-numbers-to-know */
+  basename: string;
+  file: string;
+};
+
+export type CompiledLesson = {
+  meta: LessonMeta;
+  /** mdx-bundler output, rendered with getMDXComponent */
+  code: string;
+  /** exercise ids embedded with <Estimate>, in order */
+  estimates: string[];
+  calcs: RemarkEnvelopeContext["calcs"];
+};
+
+const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+
+/** The line of `key:` in a file's frontmatter, for messages. */
+function frontmatterLine(source: string, key: string): number | undefined {
+  const index = source.split("\n").findIndex((line) => line.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+/** Read and validate one lesson's frontmatter. */
+export function readLessonMeta(file: string): { meta?: LessonMeta; problems: ContentProblem[] } {
+  const source = readContentFile(file);
+  const shown = displayPath(file);
+  const basename = path.basename(file, ".mdx");
+  let data: unknown;
+  try {
+    data = matter(source).data;
+  } catch (error) {
+    return { problems: [{ file: shown, line: 1, message: `frontmatter is not valid YAML: ${error instanceof Error ? error.message : error}` }] };
+  }
+  const parsed = lessonFrontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? "");
+        return { file: shown, line: frontmatterLine(source, key) ?? 1, message: `frontmatter ${issue.path.join(".") || "(root)"}: ${issue.message}` };
+      }),
+    };
+  }
+  const problems: ContentProblem[] = [];
+  const name = FILE_NAME.exec(path.basename(file));
+  if (!name) problems.push({ file: shown, message: "name lesson files NN-<id>.mdx, e.g. 02-numbers-to-know.mdx" });
+  else if (name[2] !== parsed.data.id) problems.push({ file: shown, line: frontmatterLine(source, "id"), message: `id "${parsed.data.id}" does not match the file name (${name[2]})` });
+  return { meta: { ...parsed.data, basename, file }, problems };
+}
+
+let cachedList: { key: string; lessons: LessonMeta[] } | undefined;
+
+/** Every lesson, in course order. Throws ContentError when any frontmatter is invalid. */
+export function listLessons(): LessonMeta[] {
+  const files = listContentFiles("lessons", ".mdx");
+  const key = files.map((f) => `${f}:${fs.statSync(/*turbopackIgnore: true*/ f).mtimeMs}`).join("|");
+  if (cachedList?.key === key) return cachedList.lessons;
+  const problems: ContentProblem[] = [];
+  const lessons: LessonMeta[] = [];
+  for (const file of files) {
+    const result = readLessonMeta(file);
+    problems.push(...result.problems);
+    if (result.meta) lessons.push(result.meta);
+  }
+  if (problems.length) throw new ContentError(problems);
+  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  cachedList = { key, lessons };
+  return lessons;
+}
+
+export function getLesson(id: string): LessonMeta | null {
+  return listLessons().find((lesson) => lesson.id === id) ?? null;
+}
+
+const compiled = new Map<string, { mtime: number; lesson: Promise<CompiledLesson> }>();
+
+/** Compile a lesson's MDX (once per process and file version). Throws ContentError with file and line on problems. */
+export function compileLesson(meta: LessonMeta): Promise<CompiledLesson> {
+  const mtime = fs.statSync(/*turbopackIgnore: true*/ meta.file).mtimeMs;
+  const cached = compiled.get(meta.file);
+  if (cached?.mtime === mtime) return cached.lesson;
+  const lesson = compile(meta);
+  compiled.set(meta.file, { mtime, lesson });
+  lesson.catch(() => compiled.delete(meta.file));
+  return lesson;
+}
+
+async function compile(meta: LessonMeta): Promise<CompiledLesson> {
+  const shown = displayPath(meta.file);
+  const exercises = listExercisesOfLesson(meta);
+  const context: RemarkEnvelopeContext = {
+    file: shown,
+    exerciseIds: new Set(exercises.map((e) => e.spec.id)),
+    problems: [],
+    estimates: [],
+    calcs: [],
+  };
+  let code: string;
+  try {
+    const result = await bundleMDX({
+      source: readContentFile(meta.file),
+      cwd: path.dirname(meta.file),
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, [remarkEnvelope, context]];
+        return options;
+      },
+    });
+    code = result.code;
+  } catch (error) {
+    throw new ContentError([{ file: shown, line: mdxErrorLine(error), message: `MDX does not compile: ${firstLine(error)}` }]);
+  }
+  if (context.problems.length) throw new ContentError(context.problems);
+  return { meta, code, estimates: context.estimates, calcs: context.calcs };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").find((line) => line.trim()) ?? message;
+}
+
+/** esbuild reports MDX errors as `errors[].location.line`; fall back to "N:M" in the message. */
+function mdxErrorLine(error: unknown): number | undefined {
+  if (typeof error === "object" && error !== null && "errors" in error && Array.isArray(error.errors)) {
+    const location: unknown = error.errors[0]?.location;
+    if (typeof location === "object" && location !== null && "line" in location && typeof location.line === "number") return location.line;
+  }
+  const match = /(\d+):(\d+)/.exec(error instanceof Error ? error.message : String(error));
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,106 @@
+import { EngineError, evaluate, formatQuantity } from "@/lib/engine";
+import type { ContentProblem } from "./problems";
+
+/** The components a lesson may use, and the attributes each one requires. */
+export const LESSON_COMPONENTS = {
+  Calc: ["expr", "unit"],
+  Estimate: ["id"],
+  Callout: [],
+  NumbersTable: ["caption", "columns", "rows"],
+  BarChart: ["alt", "caption", "data"],
+  LineChart: ["alt", "caption", "xLabel", "yLabel", "series"],
+  Flow: ["alt", "steps"],
+} satisfies Record<string, string[]>;
+
+const REQUIRED_ATTRIBUTES = new Map<string, readonly string[]>(Object.entries(LESSON_COMPONENTS));
+
+type Attribute = {
+  type: string;
+  name?: string;
+  value?: string | { type: string; value: string } | null;
+};
+
+type Node = {
+  type: string;
+  name?: string | null;
+  attributes?: Attribute[];
+  children?: Node[];
+  position?: { start: { line: number } };
+};
+
+export type RemarkEnvelopeContext = {
+  file: string;
+  /** Exercise ids the lesson may embed with <Estimate id="…"/>. */
+  exerciseIds: ReadonlySet<string>;
+  problems: ContentProblem[];
+  /** Filled in: the exercise ids the lesson embeds, in order. */
+  estimates: string[];
+  /** Filled in: every <Calc> with its computed text. */
+  calcs: { expr: string; unit: string; text: string; line: number | undefined }[];
+};
+
+function attribute(node: Node, name: string): string | undefined {
+  const found = node.attributes?.find((a) => a.type === "mdxJsxAttribute" && a.name === name);
+  if (!found || found.value === undefined || found.value === null) return undefined;
+  return typeof found.value === "string" ? found.value : found.value.value;
+}
+
+/**
+ * A remark plugin for lessons. It computes every `<Calc expr unit sig/>` with the engine and stores the result in a
+ * `text` attribute (so no number in a lesson is typed by hand), checks that every `<Estimate id/>` names an exercise of
+ * the lesson, and that only known components with their required attributes are used. Problems are collected with
+ * their line, not thrown, so one run reports them all.
+ */
+export function remarkEnvelope(context: RemarkEnvelopeContext) {
+  return (tree: Node) => {
+    const visit = (node: Node) => {
+      if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name) {
+        checkComponent(node, context);
+      }
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(tree);
+  };
+}
+
+function checkComponent(node: Node, context: RemarkEnvelopeContext) {
+  const name = node.name ?? "";
+  const line = node.position?.start.line;
+  const report = (message: string) => context.problems.push({ file: context.file, line, message });
+  const required = REQUIRED_ATTRIBUTES.get(name);
+  if (!required) {
+    if (/^[A-Z]/.test(name)) report(`unknown component <${name}>; use one of ${[...REQUIRED_ATTRIBUTES.keys()].join(", ")}`);
+    return;
+  }
+  for (const attr of required) {
+    if (attribute(node, attr) === undefined) report(`<${name}> needs a ${attr} attribute`);
+  }
+  if (name === "Calc") computeCalc(node, context, report);
+  if (name === "Estimate") {
+    const id = attribute(node, "id");
+    if (id !== undefined) {
+      if (!context.exerciseIds.has(id)) report(`<Estimate id="${id}"> names no exercise in this lesson's .exercises.json`);
+      else context.estimates.push(id);
+    }
+  }
+}
+
+function computeCalc(node: Node, context: RemarkEnvelopeContext, report: (message: string) => void) {
+  const expr = attribute(node, "expr");
+  const unit = attribute(node, "unit");
+  if (expr === undefined || unit === undefined) return;
+  const sigText = attribute(node, "sig");
+  const sig = sigText === undefined ? undefined : Number(sigText);
+  if (sig !== undefined && !(Number.isInteger(sig) && sig >= 1 && sig <= 6)) {
+    report(`<Calc sig={${sigText}}> must be a whole number from 1 to 6`);
+    return;
+  }
+  try {
+    const text = formatQuantity(evaluate(expr), { unit, ...(sig === undefined ? {} : { sig }) });
+    node.attributes = [...(node.attributes ?? []).filter((a) => a.name !== "text"), { type: "mdxJsxAttribute", name: "text", value: text }];
+    context.calcs.push({ expr, unit, text, line: node.position?.start.line });
+  } catch (error) {
+    if (error instanceof EngineError) report(`<Calc expr="${expr}" unit="${unit}">: ${error.message}`);
+    else throw error;
+  }
+}

@@ -1,0 +1,194 @@
+import "server-only";
+import { z } from "zod";
+import { buildExercise, gradeExercise, toPrompt, type ExerciseGrade, type ExercisePrompt, type Verdict } from "@/lib/engine";
+import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+import { markLessonCompleted } from "./lessons";
+import { seedToken, verifySeedToken } from "./seed-token";
+
+export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;
+export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
+
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** What the browser sends: exactly what was typed, the variant it was typed for, and a client id. */
+export const attemptSubmitSchema = z.strictObject({
+  clientId: z.uuid({ message: "clientId must be a UUID made by the browser" }),
+  exerciseId: z.string().min(1).max(120),
+  seed: z.number().int().min(0).max(MAX_SEED),
+  token: z.string().min(1).max(64),
+  source: z.enum(ATTEMPT_SOURCES),
+  answers: z.record(z.string().max(64), z.string().max(200, { message: "an answer is at most 200 characters" })),
+  elapsedMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+});
+
+export type AttemptSubmit = z.infer<typeof attemptSubmitSchema>;
+
+/** A variant as the browser receives it: the prompt and the token that lets it submit for that seed. */
+export type ServedVariant = { prompt: ExercisePrompt; token: string };
+
+export type AttemptRecord = {
+  clientId: string;
+  exerciseId: string;
+  source: string;
+  seed: number;
+  answers: Record<string, string>;
+  score: number;
+  correct: boolean;
+  elapsedMs: number;
+  createdAt: Date;
+};
+
+export type AttemptResult =
+  | { ok: true; attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt; duplicate: boolean }
+  | { ok: false; status: 400 | 409; error: string };
+
+const attemptSelect = {
+  clientId: true,
+  exerciseId: true,
+  source: true,
+  seed: true,
+  answers: true,
+  score: true,
+  correct: true,
+  elapsedMs: true,
+  createdAt: true,
+} satisfies Prisma.AttemptSelect;
+
+type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
+
+const answersSchema = z.record(z.string(), z.string());
+
+function toRecord(row: AttemptRow): AttemptRecord {
+  return { ...row, answers: answersSchema.parse(row.answers) };
+}
+
+/** Build the variant of an exercise that a lesson (seed 0) or a drill (any seed) serves, with its token. */
+export function serveVariant(exerciseId: string, seed: number): ServedVariant | null {
+  const exercise = getExercise(exerciseId);
+  if (!exercise) return null;
+  return { prompt: toPrompt(buildExercise(exercise.spec, seed)), token: seedToken(exerciseId, seed) };
+}
+
+/**
+ * Grade a submission on the server with the engine and store it once. The exercise is rebuilt from its id and seed
+ * (the browser never sends or sees a reference answer); a repeated client id returns the stored attempt, regraded
+ * from its stored answers, and stores nothing.
+ */
+export async function recordAttempt(userId: string, input: AttemptSubmit, now: Date): Promise<AttemptResult> {
+  const existing = await findAttempt(userId, input.clientId);
+  if (existing) return replay(existing, input);
+  const exercise = getExercise(input.exerciseId);
+  if (!exercise) return { ok: false, status: 400, error: `There is no exercise "${input.exerciseId}".` };
+  if (!verifySeedToken(input.exerciseId, input.seed, input.token)) {
+    return { ok: false, status: 400, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." };
+  }
+  if (input.source === "drill" && exercise.kind !== "drill") {
+    return { ok: false, status: 400, error: `"${input.exerciseId}" is not a drill.` };
+  }
+  const built = buildExercise(exercise.spec, input.seed);
+  const stepIds = new Set(built.steps.map((step) => step.id));
+  const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
+  if (unknown.length) return { ok: false, status: 400, error: `Unknown step id(s): ${unknown.join(", ")}.` };
+  if (built.steps.every((step) => !(input.answers[step.id] ?? "").trim())) {
+    return { ok: false, status: 400, error: "Answer at least one step before checking." };
+  }
+
+  const answers = Object.fromEntries(built.steps.map((step) => [step.id, input.answers[step.id] ?? ""]));
+  const grade = gradeExercise(built, answers);
+  const prompt = toPrompt(built);
+  try {
+    const row = await db().attempt.create({
+      data: {
+        userId,
+        clientId: input.clientId,
+        exerciseId: input.exerciseId,
+        source: input.source,
+        seed: input.seed,
+        answers,
+        // Per step, enough to chart accuracy, calibration and weak skills without regrading.
+        steps: grade.steps.map((step) => ({
+          id: step.id,
+          score: step.score,
+          verdict: step.verdict,
+          followThrough: step.followThrough,
+          ...(step.calibration ? { held: step.calibration.held, logWidth: step.calibration.logWidth } : {}),
+        })),
+        score: grade.score,
+        correct: grade.steps.every((step) => isAtLeastClose(step.verdict)),
+        elapsedMs: input.elapsedMs,
+        createdAt: now,
+      },
+      select: attemptSelect,
+    });
+    if (input.source === "lesson") await completeLessonIfAllAttempted(userId, exercise.lessonId, now);
+    return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await findAttempt(userId, input.clientId);
+      if (raced) return replay(raced, input);
+    }
+    throw error;
+  }
+}
+
+/** A lesson is complete once the learner has answered every one of its exercises (or reached its end). */
+async function completeLessonIfAllAttempted(userId: string, lessonId: string, now: Date): Promise<void> {
+  const lesson = getLesson(lessonId);
+  if (!lesson) return;
+  const ids = listExercisesOfLesson(lesson).map((entry) => entry.spec.id);
+  if (ids.length === 0) return;
+  const attempted = await db().attempt.groupBy({ by: ["exerciseId"], where: { userId, exerciseId: { in: ids } } });
+  if (attempted.length === ids.length) await markLessonCompleted(userId, lessonId, now);
+}
+
+function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
+  if (existing.exerciseId !== input.exerciseId || existing.seed !== input.seed) {
+    return { ok: false, status: 409, error: "This client id was already used for a different submission." };
+  }
+  const exercise = getExercise(existing.exerciseId);
+  if (!exercise) return { ok: false, status: 400, error: `There is no exercise "${existing.exerciseId}".` };
+  const built = buildExercise(exercise.spec, existing.seed);
+  return { ok: true, attempt: existing, grade: gradeExercise(built, existing.answers), prompt: toPrompt(built), duplicate: true };
+}
+
+async function findAttempt(userId: string, clientId: string): Promise<AttemptRecord | null> {
+  const row = await db().attempt.findUnique({ where: { userId_clientId: { userId, clientId } }, select: attemptSelect });
+  return row ? toRecord(row) : null;
+}
+
+export function isAtLeastClose(verdict: Verdict | string): boolean {
+  return verdict === "exact" || verdict === "close";
+}
+
+/** The learner's latest attempt at an exercise, regraded for display (worked solution included), or null. */
+export async function getLatestAttempt(
+  userId: string,
+  exerciseId: string,
+  source?: AttemptSource,
+): Promise<{ attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt } | null> {
+  const row = await db().attempt.findFirst({
+    where: { userId, exerciseId, ...(source ? { source } : {}) },
+    orderBy: { createdAt: "desc" },
+    select: attemptSelect,
+  });
+  if (!row) return null;
+  const exercise = getExercise(exerciseId);
+  if (!exercise) return null;
+  const attempt = toRecord(row);
+  const built = buildExercise(exercise.spec, attempt.seed);
+  return { attempt, grade: gradeExercise(built, attempt.answers), prompt: toPrompt(built) };
+}
+
+export type AttemptSummary = { clientId: string; seed: number; score: number; correct: boolean; elapsedMs: number; createdAt: Date };
+
+/** The learner's last `limit` attempts at an exercise, newest first (scores only). */
+export async function listRecentAttempts(userId: string, exerciseId: string, limit = 10): Promise<AttemptSummary[]> {
+  return db().attempt.findMany({
+    where: { userId, exerciseId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+    select: { clientId: true, seed: true, score: true, correct: true, elapsedMs: true, createdAt: true },
+  });
+}

@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signUp } from "./helpers";
+
+test.describe("lessons", () => {
+  test("answer an embedded estimate (one step right, one wrong), see verdicts and the worked solution, reload and still see it", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/learn");
+    await expect(page.getByRole("progressbar", { name: "Estimation progress" })).toHaveAttribute("aria-valuenow", "0");
+    await page.getByRole("link", { name: /The numbers to carry in your head/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "The numbers to carry in your head" })).toBeVisible();
+
+    const exercise = page.getByRole("region", { name: "The link an image API needs" });
+    const bytes = exercise.getByRole("textbox", { name: /bytes leave the servers/ });
+    const bits = exercise.getByRole("textbox", { name: /unit a network engineer uses/ });
+    await bytes.fill("5 GB/s");
+    await expect(exercise.getByText("read as 5,000 MB/s")).toBeVisible();
+    await bits.fill("5 Gbps");
+    await exercise.getByRole("button", { name: "Check my answers" }).click();
+
+    await expect(exercise.getByText("Score: 33%")).toBeVisible();
+    const verdicts = exercise.locator("[data-verdict]");
+    await expect(verdicts.nth(0)).toHaveAttribute("data-verdict", "exact");
+    await expect(verdicts.nth(1)).toHaveAttribute("data-verdict", "off");
+    await expect(exercise.getByText(/bits versus bytes/).first()).toBeVisible();
+    await expect(exercise.getByText("Worked solution")).toBeVisible();
+    await expect(exercise.getByText("Your answer first went off here.")).toBeVisible();
+    await expect(exercise.getByText("= 40 Gbps")).toBeVisible();
+
+    await page.reload();
+    const again = page.getByRole("region", { name: "The link an image API needs" });
+    await expect(again.getByRole("textbox", { name: /bytes leave the servers/ })).toHaveValue("5 GB/s");
+    await expect(again.getByText("(your last attempt)")).toBeVisible();
+    await expect(again.locator("[data-verdict]").nth(1)).toHaveAttribute("data-verdict", "off");
+  });
+
+  test("reaching the end of a lesson marks it complete in the lesson list", async ({ page }) => {
+    await signUp(page);
+    const completed = page.waitForResponse(
+      (r) => r.url().endsWith("/api/lessons/scale-in-interviews/progress") && r.request().postData()?.includes("completed") === true,
+    );
+    await page.goto("/learn/scale-in-interviews");
+    await page.getByText("Reaching this point marks the lesson complete.").scrollIntoViewIfNeeded();
+    expect((await completed).status()).toBe(200);
+    await page.goto("/learn");
+    await expect(page.getByRole("progressbar", { name: "Estimation progress" })).toHaveAttribute("aria-valuenow", "1");
+    await expect(page.getByRole("link", { name: /Why scale decides the design/ })).toContainText("Completed");
+  });
+
+  test("the lesson list and a lesson have no axe violations", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/learn");
+    await expectNoAxeViolations(page);
+    await page.goto("/learn/numbers-to-know");
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("practice", () => {
+  test("a drill gives a different variant each run, graded with a worked solution", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/practice");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: /DR-01/ }).first().click();
+    const runner = page.locator("section").filter({ has: page.getByRole("heading", { level: 2 }) }).first();
+    const givens = async () => (await runner.locator("dl").innerText()).trim();
+    const first = await givens();
+
+    const inputs = runner.getByRole("textbox");
+    await inputs.first().fill("1000");
+    await runner.getByRole("button", { name: "Check my answers" }).click();
+    await expect(runner.getByText(/^Score: \d+%/)).toBeVisible();
+    await expect(runner.getByText("Worked solution")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Another one" }).click();
+    await expect(runner.getByRole("button", { name: "Check my answers" })).toBeVisible();
+    await expect.poll(givens).not.toBe(first);
+    await expect(page.getByRole("heading", { name: "Your last runs" })).toBeVisible();
+    await expect(page.locator("table").last()).toContainText("%");
+  });
+
+  test("malformed and forged submissions are refused with a 400 and a message", async ({ page }) => {
+    await signUp(page);
+    const malformed = await page.request.post("/api/attempts", { data: Buffer.from("{not json"), headers: { "Content-Type": "application/json" } });
+    expect(malformed.status()).toBe(400);
+    expect(await malformed.json()).toEqual({ error: "The request body is not valid JSON." });
+    const forged = await page.request.post("/api/attempts", {
+      data: {
+        clientId: "6f0c2d5e-2a8b-4c5e-9f1a-0d3e4b5c6a7f",
+        exerciseId: "numbers-image-api-gbps",
+        seed: 7,
+        token: "forged-token-0000000000",
+        source: "lesson",
+        answers: { bytesOut: "1" },
+        elapsedMs: 1000,
+      },
+    });
+    expect(forged.status()).toBe(400);
+    expect((await forged.json()).error).toMatch(/not served by Envelope/);
+    const unknown = await page.request.post("/api/variants", { data: { drillId: "no-such-drill" } });
+    expect(unknown.status()).toBe(400);
+  });
+});

@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, test } from "vitest";
+import { buildExercise, convert } from "@/lib/engine";
+import { getExercise } from "@/lib/content";
+import {
+  db,
+  disconnectDb,
+  getLatestAttempt,
+  listRecentAttempts,
+  recordAttempt,
+  serveVariant,
+  type AttemptSubmit,
+} from "@/lib/progress";
+import { makeUser } from "../helpers/users";
+
+afterAll(async () => {
+  await disconnectDb();
+});
+
+const EXERCISE = "numbers-image-api-gbps";
+const now = new Date("2026-06-01T09:00:00Z");
+
+/** Answers computed from the real engine: the reference value of each step, in the step's unit. */
+function rightAnswers(exerciseId: string, seed: number): Record<string, string> {
+  const exercise = getExercise(exerciseId);
+  if (!exercise) throw new Error(`no exercise ${exerciseId}`);
+  const built = buildExercise(exercise.spec, seed);
+  return Object.fromEntries(built.steps.map((step) => [step.id, `${convert(step.expected, step.unit)} ${step.unit}`.trim()]));
+}
+
+function submission(overrides: Partial<AttemptSubmit> = {}): AttemptSubmit {
+  const served = serveVariant(EXERCISE, 0);
+  if (!served) throw new Error("exercise missing");
+  return {
+    clientId: randomUUID(),
+    exerciseId: EXERCISE,
+    seed: 0,
+    token: served.token,
+    source: "lesson",
+    answers: rightAnswers(EXERCISE, 0),
+    elapsedMs: 42_000,
+    ...overrides,
+  };
+}
+
+describe("recordAttempt", () => {
+  test("grades on the server with the engine and stores the attempt", async () => {
+    const user = await makeUser();
+    const result = await recordAttempt(user.id, submission(), now);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.grade.score).toBe(1);
+    expect(result.grade.steps.map((s) => s.verdict)).toEqual(["exact", "exact", "exact"]);
+    expect(result.attempt).toMatchObject({ exerciseId: EXERCISE, seed: 0, correct: true, elapsedMs: 42_000, createdAt: now });
+    expect(result.duplicate).toBe(false);
+  });
+
+  test("one right step and one wrong step: per-step verdicts, the worked solution, and where it diverged", async () => {
+    const user = await makeUser();
+    const answers = rightAnswers(EXERCISE, 0);
+    const [first, second] = Object.keys(answers);
+    if (!first || !second) throw new Error("expected two steps");
+    const result = await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "1 Gbps" } }), now);
+    if (!result.ok) throw new Error(result.error);
+    const verdicts = Object.fromEntries(result.grade.steps.map((s) => [s.id, s.verdict]));
+    expect(verdicts[first]).toBe("exact");
+    expect(verdicts[second]).toBe("off");
+    expect(result.grade.divergedAt).toBe(second);
+    expect(result.grade.worked).toHaveLength(3);
+    expect(result.attempt.correct).toBe(false);
+  });
+
+  test("a retried or double-clicked submission is stored once", async () => {
+    const user = await makeUser();
+    const input = submission();
+    const results = await Promise.all([recordAttempt(user.id, input, now), recordAttempt(user.id, input, now), recordAttempt(user.id, input, now)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.filter((r) => r.ok && !r.duplicate).length).toBeLessThanOrEqual(1);
+    const again = await recordAttempt(user.id, input, new Date(now.getTime() + 60_000));
+    expect(again).toMatchObject({ ok: true, duplicate: true });
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  test("a client id reused for another submission is refused with 409", async () => {
+    const user = await makeUser();
+    const input = submission();
+    await recordAttempt(user.id, input, now);
+    const other = serveVariant("numbers-bandwidth-per-day", 0);
+    const result = await recordAttempt(user.id, { ...input, exerciseId: "numbers-bandwidth-per-day", token: other?.token ?? "" }, now);
+    expect(result).toEqual({ ok: false, status: 409, error: "This client id was already used for a different submission." });
+  });
+
+  test.each<{ label: string; overrides: Partial<AttemptSubmit>; error: string }>([
+    { label: "unknown exercise", overrides: { exerciseId: "no-such-exercise" }, error: 'There is no exercise "no-such-exercise".' },
+    { label: "tampered seed", overrides: { seed: 12345 }, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." },
+    { label: "forged token", overrides: { token: "forged-token-forged-tok" }, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." },
+    { label: "a lesson exercise sent as a drill", overrides: { source: "drill" as const }, error: `"${EXERCISE}" is not a drill.` },
+    { label: "unknown step ids", overrides: { answers: { nope: "1" } }, error: "Unknown step id(s): nope." },
+    { label: "every step empty", overrides: { answers: {} }, error: "Answer at least one step before checking." },
+  ])("$label → 400 and nothing stored", async ({ overrides, error }) => {
+    const user = await makeUser();
+    const result = await recordAttempt(user.id, submission(overrides), now);
+    expect(result).toEqual({ ok: false, status: 400, error });
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  test("an empty or unreadable step gets its own message while the others are graded", async () => {
+    const user = await makeUser();
+    const answers = rightAnswers(EXERCISE, 0);
+    const [first, second, third] = Object.keys(answers);
+    if (!first || !second || !third) throw new Error("expected three steps");
+    const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: "lots", [third]: "" } }), now);
+    if (!result.ok) throw new Error(result.error);
+    const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
+    expect(steps[first]?.verdict).toBe("exact");
+    expect(steps[second]?.verdict).toBe("unreadable");
+    expect(steps[third]?.verdict).toBe("unreadable");
+    expect(steps[third]?.message).toBe("No answer given for this step.");
+  });
+});
+
+describe("attempts are each learner's own", () => {
+  test("user B never sees user A's attempts, and the same client id from two users is two attempts", async () => {
+    const a = await makeUser("a");
+    const b = await makeUser("b");
+    const input = submission();
+    await recordAttempt(a.id, input, now);
+    expect(await getLatestAttempt(b.id, EXERCISE)).toBeNull();
+    expect(await listRecentAttempts(b.id, EXERCISE)).toEqual([]);
+    const forB = await recordAttempt(b.id, input, now);
+    expect(forB).toMatchObject({ ok: true, duplicate: false });
+    expect(await listRecentAttempts(a.id, EXERCISE)).toHaveLength(1);
+    expect(await listRecentAttempts(b.id, EXERCISE)).toHaveLength(1);
+  });
+
+  test("the latest attempt comes back with its answers and the same grade after a reload", async () => {
+    const user = await makeUser();
+    const input = submission();
+    const first = await recordAttempt(user.id, input, now);
+    const latest = await getLatestAttempt(user.id, EXERCISE, "lesson");
+    if (!first.ok || !latest) throw new Error("expected an attempt");
+    expect(latest.attempt.answers).toEqual(input.answers);
+    expect(latest.grade).toEqual(first.grade);
+  });
+});
+
+describe("finishing a lesson's exercises completes the lesson", () => {
+  test("the lesson is complete once every one of its exercises has an attempt", async () => {
+    const { listLessonProgress } = await import("@/lib/progress");
+    const { getLesson, listExercisesOfLesson } = await import("@/lib/content");
+    const user = await makeUser();
+    const lesson = getLesson("numbers-to-know");
+    if (!lesson) throw new Error("lesson missing");
+    const ids = listExercisesOfLesson(lesson).map((entry) => entry.spec.id);
+    expect(ids.length).toBeGreaterThan(1);
+    for (const [index, exerciseId] of ids.entries()) {
+      const served = serveVariant(exerciseId, 0);
+      if (!served) throw new Error("exercise missing");
+      const firstStep = Object.keys(rightAnswers(exerciseId, 0))[0] ?? "";
+      await recordAttempt(user.id, { ...submission(), exerciseId, token: served.token, answers: { [firstStep]: "1" } }, now);
+      const row = (await listLessonProgress(user.id)).find((p) => p.lessonId === "numbers-to-know");
+      expect(row?.completedAt ?? null).toEqual(index === ids.length - 1 ? now : null);
+    }
+  });
+});
