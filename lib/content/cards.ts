@@ -1,9 +1,11 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { contentRoot, listContentFiles } from "./files";
 import { lineOfValue, readJsonContent } from "./json-file";
-import type { ContentProblem } from "./problems";
-import { cardListSchema, type Card } from "./schemas";
+import { listLessons } from "./lessons";
+import { ContentError, type ContentProblem } from "./problems";
+import { cardListSchema, type Card, type ModuleId } from "./schemas";
 
 export function listCardFiles(root = contentRoot()): { file: string; basename: string }[] {
   return listContentFiles("cards", ".json", root).map((file) => ({ file, basename: path.basename(file, ".json") }));
@@ -20,4 +22,32 @@ export function readCardFile(file: string): { cards: Card[]; problems: ContentPr
       : undefined;
   });
   return { cards: data ?? [], problems };
+}
+
+export type CardEntry = Card & { lessonId: string; module: ModuleId };
+
+let cached: { key: string; cards: Map<string, CardEntry> } | undefined;
+
+/** Every flashcard, by id, with the lesson and module it belongs to. Throws ContentError on an invalid card file. */
+export function listCards(): Map<string, CardEntry> {
+  const lessons = new Map(listLessons().map((lesson) => [lesson.basename, lesson]));
+  const files = listCardFiles();
+  const key = files.map((f) => `${f.file}:${fs.statSync(/*turbopackIgnore: true*/ f.file).mtimeMs}`).join("|");
+  if (cached?.key === key) return cached.cards;
+  const cards = new Map<string, CardEntry>();
+  const problems: ContentProblem[] = [];
+  for (const { file, basename } of files) {
+    const lesson = lessons.get(basename);
+    const result = readCardFile(file);
+    problems.push(...result.problems);
+    if (!lesson) continue;
+    for (const card of result.cards) cards.set(card.id, { ...card, lessonId: lesson.id, module: lesson.module });
+  }
+  if (problems.length) throw new ContentError(problems);
+  cached = { key, cards };
+  return cards;
+}
+
+export function getCard(id: string): CardEntry | null {
+  return listCards().get(id) ?? null;
 }

@@ -5,6 +5,7 @@ import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { markLessonCompleted } from "./lessons";
+import { flagMissedSteps } from "./reviews";
 import { seedToken, verifySeedToken } from "./seed-token";
 
 export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;
@@ -123,6 +124,8 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
       select: attemptSelect,
     });
     if (input.source === "lesson") await completeLessonIfAllAttempted(userId, exercise.lessonId, now);
+    const answered = grade.steps.filter((step) => (answers[step.id] ?? "").trim() !== "");
+    await flagMissedSteps(userId, input.exerciseId, answered, now);
     return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

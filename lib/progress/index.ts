@@ -32,3 +32,22 @@ export type { AttemptRecord, AttemptResult, AttemptSource, AttemptSubmit, Attemp
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";
+export {
+  addCardsToDeck,
+  addLessonCards,
+  addModuleCards,
+  countDueCards,
+  flagMissedSteps,
+  getCardState,
+  getSettings,
+  listDeck,
+  listDueReviews,
+  reviewCard,
+  reviewSubmitSchema,
+  serveStepVariant,
+  settingsUpdateSchema,
+  stepCardId,
+  undoLastReview,
+  updateSettings,
+} from "./reviews";
+export type { LearnerSettings, ReviewItem, ReviewOutcome, ReviewSubmit, UndoOutcome } from "./reviews";

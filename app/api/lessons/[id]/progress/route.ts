@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
 import { getLesson } from "@/lib/content";
 import { jsonError, readJsonBody } from "@/lib/http";
-import { markLessonCompleted, markLessonStarted } from "@/lib/progress";
+import { addLessonCards, markLessonCompleted, markLessonStarted } from "@/lib/progress";
 
 const progressEventSchema = z.strictObject({ event: z.enum(["started", "completed"]) });
 
@@ -17,6 +17,9 @@ export async function POST(request: Request, context: Context): Promise<Response
   const body = await readJsonBody(request, progressEventSchema, 1024);
   if (!body.ok) return body.response;
   const now = new Date();
-  const progress = body.data.event === "started" ? await markLessonStarted(user.id, id, now) : await markLessonCompleted(user.id, id, now);
-  return Response.json({ progress });
+  if (body.data.event === "completed") return Response.json({ progress: await markLessonCompleted(user.id, id, now) });
+  const progress = await markLessonStarted(user.id, id, now);
+  // Starting a lesson adds its flashcards to the learner's review deck.
+  const cardsAdded = await addLessonCards(user.id, id, now);
+  return Response.json({ progress, cardsAdded });
 }

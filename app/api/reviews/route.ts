@@ -1,0 +1,17 @@
+import { getCurrentUser } from "@/lib/auth";
+import { jsonError, readJsonBody } from "@/lib/http";
+import { reviewCard, reviewSubmitSchema } from "@/lib/progress";
+
+/**
+ * Rate a due card: `{ clientId, cardId, rating }` for a flashcard, `{ clientId, cardId, answer, seed, token }` for a
+ * missed estimation step (graded by the engine; its verdict gives the rating). A repeated clientId stores nothing new.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return jsonError(401, "Sign in to review.");
+  const body = await readJsonBody(request, reviewSubmitSchema, 4096);
+  if (!body.ok) return body.response;
+  const outcome = await reviewCard(user.id, body.data, new Date());
+  if (!outcome.ok) return jsonError(outcome.status, outcome.error);
+  return Response.json(outcome, { status: outcome.duplicate ? 200 : 201 });
+}

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddModuleCards } from "@/components/review/add-module-cards";
+import { ReviewSession } from "@/components/review/review-session";
+import { SettingsForm } from "@/components/review/settings-form";
+import { requireUser } from "@/lib/auth";
+import { MODULES, MODULE_IDS, listCards } from "@/lib/content";
+import { countDueCards, getSettings, listDeck, listDueReviews } from "@/lib/progress";
+
+export const metadata: Metadata = { title: "Review" };
+
+export default async function ReviewPage() {
+  const user = await requireUser("/review");
+  const now = new Date();
+  const [items, totalDue, deck, settings] = await Promise.all([
+    listDueReviews(user.id, now, 50),
+    countDueCards(user.id, now),
+    listDeck(user.id),
+    getSettings(user.id),
+  ]);
+  const cards = [...listCards().values()];
+  const modules = MODULE_IDS.filter((id) => cards.some((card) => card.module === id));
+  return (
+    <div className="mx-auto max-w-3xl space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Review</h1>
+        <p className="text-muted">
+          Cards come back just before you would forget them. Estimation steps you missed come back too, with new
+          numbers.
+        </p>
+      </header>
+      {deck.length === 0 ? (
+        <div className="card space-y-3">
+          <h2 className="text-xl font-semibold">Your deck is empty</h2>
+          <p className="text-muted">
+            Cards join your deck when you start a lesson, and every estimation step you miss becomes a card.{" "}
+            <Link href="/learn" className="underline">
+              Start a lesson
+            </Link>
+            , or add a whole module now.
+          </p>
+        </div>
+      ) : (
+        <ReviewSession
+          initial={items.map((item) =>
+            item.kind === "fact"
+              ? { kind: "fact", cardId: item.cardId, question: item.question, answer: item.answer, preview: item.preview }
+              : { kind: "step", cardId: item.cardId, prompt: item.prompt, token: item.token, preview: item.preview },
+          )}
+          totalDue={totalDue}
+        />
+      )}
+      <section aria-labelledby="deck" className="space-y-3">
+        <h2 id="deck" className="text-xl font-semibold">
+          Your deck
+        </h2>
+        <p className="text-muted">
+          {deck.length} card{deck.length === 1 ? "" : "s"}, {deck.filter((c) => c.kind === "step").length} of them estimation steps.
+        </p>
+        {modules.map((module) => (
+          <AddModuleCards key={module} module={module} title={MODULES[module].title} />
+        ))}
+      </section>
+      <section aria-labelledby="settings" className="space-y-3">
+        <h2 id="settings" className="text-xl font-semibold">
+          Settings
+        </h2>
+        <SettingsForm {...settings} />
+      </section>
+    </div>
+  );
+}

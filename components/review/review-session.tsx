@@ -1,0 +1,249 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { z } from "zod";
+import { AnswerField } from "@/components/exercise/answer-field";
+import { StepVerdict } from "@/components/exercise/step-verdict";
+import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
+
+type Rating = 1 | 2 | 3 | 4;
+
+export type ReviewCardView =
+  | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string> }
+  | { kind: "step"; cardId: string; prompt: ExercisePrompt; token: string; preview: Record<Rating, string> };
+
+export type ReviewSessionProps = { initial: ReviewCardView[]; totalDue: number };
+
+const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+const RATINGS: Rating[] = [1, 2, 3, 4];
+const KEY_RATINGS: Record<string, Rating> = { "1": 1, "2": 2, "3": 3, "4": 4 };
+
+const outcomeSchema = z.object({
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  due: z.string(),
+  grade: z.object({ id: z.string(), score: z.number(), verdict: z.enum(["exact", "close", "order-of-magnitude", "off", "unreadable", "wrong-dimension"]), read: z.string(), message: z.string(), followThrough: z.boolean(), expected: z.string(), expectedValue: z.number() }).optional(),
+});
+const errorSchema = z.object({ error: z.string() });
+
+async function post(url: string, body: unknown): Promise<{ ok: boolean; json: unknown }> {
+  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return { ok: response.ok, json: await response.json().catch(() => null) };
+}
+
+function errorText(json: unknown, fallback: string): string {
+  const parsed = errorSchema.safeParse(json);
+  return parsed.success ? parsed.data.error : fallback;
+}
+
+/**
+ * The review queue, one card at a time. Keys: Space or Enter reveals; 1 to 4 rate; Ctrl+Z (⌘Z) undoes the last rating.
+ * Step cards are answered instead: the server grades the answer, and the verdict is the rating.
+ */
+export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
+  const [queue, setQueue] = useState(initial);
+  const [history, setHistory] = useState<ReviewCardView[]>([]);
+  const [revealed, setRevealed] = useState(false);
+  const [answer, setAnswer] = useState("");
+  const [stepResult, setStepResult] = useState<{ grade: StepGrade; rating: Rating } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState("");
+  const [reviewed, setReviewed] = useState(0);
+  const shownAt = useRef(0);
+  const revealButton = useRef<HTMLButtonElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const answerBox = useRef<HTMLDivElement>(null);
+  const current = queue[0];
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+    if (current?.kind === "fact") revealButton.current?.focus();
+    else answerBox.current?.querySelector("input")?.focus();
+  }, [current]);
+
+  const advance = useCallback((rated: ReviewCardView) => {
+    setHistory((h) => [...h, rated]);
+    setQueue((q) => q.slice(1));
+    setRevealed(false);
+    setAnswer("");
+    setStepResult(null);
+    setReviewed((n) => n + 1);
+  }, []);
+
+  const rate = useCallback(
+    async (rating: Rating) => {
+      if (!current || current.kind !== "fact" || !revealed || busy) return;
+      setBusy(true);
+      const { ok, json } = await post("/api/reviews", { clientId: crypto.randomUUID(), cardId: current.cardId, rating, durationMs: Date.now() - shownAt.current }).catch(() => ({ ok: false, json: null }));
+      setBusy(false);
+      if (!ok) {
+        setAnnouncement(errorText(json, "The rating could not be saved. Check your connection and try again."));
+        return;
+      }
+      setAnnouncement(`Rated ${RATING_LABELS[rating]}. Next review in ${current.preview[rating]}.`);
+      advance(current);
+    },
+    [current, revealed, busy, advance],
+  );
+
+  const undo = useCallback(async () => {
+    if (busy) return;
+    setBusy(true);
+    const { ok, json } = await post("/api/reviews/undo", { clientId: crypto.randomUUID() }).catch(() => ({ ok: false, json: null }));
+    setBusy(false);
+    if (!ok) {
+      setAnnouncement(errorText(json, "Undo failed. Check your connection and try again."));
+      return;
+    }
+    const last = history[history.length - 1];
+    if (last) {
+      setHistory((h) => h.slice(0, -1));
+      setQueue((q) => [last, ...q]);
+      setReviewed((n) => Math.max(0, n - 1));
+    }
+    setRevealed(false);
+    setStepResult(null);
+    setAnnouncement("Last rating undone. The card is back as it was.");
+  }, [busy, history]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+        event.preventDefault();
+        void undo();
+        return;
+      }
+      if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+      if (!current || current.kind !== "fact") return;
+      if (!revealed && (event.key === " " || event.key === "Enter")) {
+        event.preventDefault();
+        setRevealed(true);
+        return;
+      }
+      const rating = KEY_RATINGS[event.key];
+      if (revealed && rating) {
+        event.preventDefault();
+        void rate(rating);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [current, revealed, rate, undo]);
+
+  async function submitStep(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!current || current.kind !== "step" || busy) return;
+    if (stepResult) {
+      advance(current);
+      return;
+    }
+    setBusy(true);
+    const { ok, json } = await post("/api/reviews", {
+      clientId: crypto.randomUUID(),
+      cardId: current.cardId,
+      answer,
+      seed: current.prompt.seed,
+      token: current.token,
+      durationMs: Date.now() - shownAt.current,
+    }).catch(() => ({ ok: false, json: null }));
+    setBusy(false);
+    const parsed = outcomeSchema.safeParse(json);
+    if (!ok || !parsed.success || !parsed.data.grade) {
+      setAnnouncement(errorText(json, "The answer could not be checked. Check your connection and try again."));
+      return;
+    }
+    setStepResult({ grade: parsed.data.grade, rating: parsed.data.rating });
+    setAnnouncement(`${RATING_LABELS[parsed.data.rating]}: next review in ${current.preview[parsed.data.rating]}.`);
+    setTimeout(() => nextButton.current?.focus(), 0);
+  }
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-muted" aria-live="polite">
+        {reviewed} reviewed · {Math.max(0, totalDue - reviewed)} due
+      </p>
+      {!current ? (
+        <div className="card space-y-2">
+          <h2 className="text-xl font-semibold">All caught up</h2>
+          <p className="text-muted">Nothing else is due now. Come back tomorrow, or keep learning in the meantime.</p>
+          {history.length > 0 && (
+            <button type="button" className="btn-secondary" onClick={() => void undo()}>
+              Undo last rating
+            </button>
+          )}
+        </div>
+      ) : current.kind === "fact" ? (
+        <section aria-label="Flashcard" className="card space-y-5">
+          <p className="text-sm font-medium text-muted">Question</p>
+          <p className="text-2xl font-semibold">{current.question}</p>
+          {revealed ? (
+            <>
+              <div className="border-t border-border pt-4">
+                <p className="text-sm font-medium text-muted">Answer</p>
+                <p className="mt-1 text-xl">{current.answer}</p>
+              </div>
+              <div role="group" aria-label="How well did you remember?" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                {RATINGS.map((rating) => (
+                  <button key={rating} type="button" className={rating === 3 ? "btn-primary" : "btn-secondary"} disabled={busy} onClick={() => void rate(rating)}>
+                    <span>
+                      <kbd className="mr-1 font-mono text-xs">{rating}</kbd> {RATING_LABELS[rating]}
+                    </span>
+                    <span className="text-xs opacity-80">{current.preview[rating]}</span>
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : (
+            <button ref={revealButton} type="button" className="btn-primary" onClick={() => setRevealed(true)}>
+              Show answer
+            </button>
+          )}
+        </section>
+      ) : (
+        <section aria-label="Estimation review" className="card space-y-4">
+          <p className="text-sm font-medium text-muted">A step you missed, with new numbers</p>
+          <h2 className="text-lg font-semibold">{current.prompt.title}</h2>
+          <p>{current.prompt.scenario}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            {current.prompt.givens.map((given) => (
+              <div key={given.name} className="contents">
+                <dt className="text-muted">{given.label}</dt>
+                <dd className="font-medium tabular-nums">{given.display}</dd>
+              </div>
+            ))}
+          </dl>
+          <form onSubmit={submitStep} className="space-y-3" noValidate>
+            {current.prompt.steps.map((step) => (
+              <div key={step.id} ref={answerBox}>
+                <AnswerField id={`review-${step.id}`} label={step.prompt} step={step} value={answer} disabled={busy || stepResult !== null} onChange={setAnswer} />
+              </div>
+            ))}
+            {stepResult && <StepVerdict grade={stepResult.grade} />}
+            <button ref={nextButton} type="submit" className="btn-primary" disabled={busy}>
+              {stepResult ? "Next card" : "Check"}
+            </button>
+          </form>
+        </section>
+      )}
+      <p role="status" aria-live="polite" className="min-h-5 text-sm">
+        {announcement}
+      </p>
+      <section aria-labelledby="keys" className="text-sm text-muted">
+        <h2 id="keys" className="font-semibold">
+          Keys
+        </h2>
+        <ul className="mt-1 grid gap-1 sm:grid-cols-2">
+          <li>
+            <kbd className="font-mono">Space</kbd> or <kbd className="font-mono">Enter</kbd>: show the answer
+          </li>
+          <li>
+            <kbd className="font-mono">1</kbd> to <kbd className="font-mono">4</kbd>: Again, Hard, Good, Easy
+          </li>
+          <li>
+            <kbd className="font-mono">Ctrl+Z</kbd> or <kbd className="font-mono">⌘Z</kbd>: undo the last rating
+          </li>
+          <li>Estimation steps: type your answer, then Enter</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+
+export type SettingsFormProps = { desiredRetention: number; timeZone: string; dayStartHour: number };
+
+/** Review settings: desired retention (with its workload trade-off), time zone, and when a day starts. */
+export function SettingsForm(props: SettingsFormProps) {
+  const [retention, setRetention] = useState(props.desiredRetention);
+  const [timeZone, setTimeZone] = useState(props.timeZone);
+  const [dayStartHour, setDayStartHour] = useState(props.dayStartHour);
+  const [message, setMessage] = useState("");
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const response = await fetch("/api/settings", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ desiredRetention: retention, timeZone, dayStartHour }),
+    }).catch(() => null);
+    const body: unknown = await response?.json().catch(() => null);
+    if (response?.ok) setMessage("Saved.");
+    else if (typeof body === "object" && body !== null && "issues" in body && typeof body.issues === "object" && body.issues !== null) {
+      setMessage(Object.values(body.issues).filter((v) => typeof v === "string").join(" "));
+    } else setMessage("Your settings could not be saved. Try again.");
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="card space-y-4">
+      <div className="space-y-1">
+        <label htmlFor="retention" className="block font-medium">
+          Desired retention: {Math.round(retention * 100)}%
+        </label>
+        <input
+          id="retention"
+          type="range"
+          min={0.8}
+          max={0.97}
+          step={0.01}
+          value={retention}
+          onChange={(e) => setRetention(Number(e.target.value))}
+          aria-describedby="retention-hint"
+          className="w-full max-w-md"
+        />
+        <p id="retention-hint" className="text-sm text-muted">
+          The share of cards you still remember when they come due. Higher means more reviews each day: going from 90% to
+          95% roughly doubles the daily workload, while 85% cuts it by about a third.
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="space-y-1">
+          <label htmlFor="timezone" className="block font-medium">
+            Time zone
+          </label>
+          <input id="timezone" className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-describedby="timezone-hint" />
+          <p id="timezone-hint" className="text-sm text-muted">
+            An IANA name such as Europe/Berlin; your browser says{" "}
+            <button type="button" className="underline" onClick={() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)}>
+              use mine
+            </button>
+            .
+          </p>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="daystart" className="block font-medium">
+            Next day starts at
+          </label>
+          <select id="daystart" className="field-input" value={dayStartHour} onChange={(e) => setDayStartHour(Number(e.target.value))}>
+            {Array.from({ length: 24 }, (_, hour) => (
+              <option key={hour} value={hour}>
+                {String(hour).padStart(2, "0")}:00
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" className="btn-primary">
+          Save settings
+        </button>
+        <span role="status" className="text-sm text-muted">
+          {message}
+        </span>
+      </div>
+    </form>
+  );
+}

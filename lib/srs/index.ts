@@ -1,0 +1,16 @@
+// Spaced repetition for Envelope: ts-fsrs behind Envelope's own types. Pure: time is always an argument.
+
+export { clampRetention, newCardState, previewRatings, retrievability, scheduleReview } from "./scheduler";
+export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
+export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
+export {
+  DEFAULT_SETTINGS,
+  RATINGS,
+  RATING_NAMES,
+  RETENTION_MAX,
+  RETENTION_MIN,
+  type CardPhase,
+  type CardState,
+  type Rating,
+  type SchedulerSettings,
+} from "./types";
