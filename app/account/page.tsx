@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { DataControls } from "@/components/account/data-controls";
 import { requireUser } from "@/lib/auth";
+import { MODULES, MODULE_IDS } from "@/lib/content";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -17,6 +19,12 @@ export default async function AccountPage() {
         <dt className="font-medium text-muted">Member since</dt>
         <dd>{since}</dd>
       </dl>
+      <section aria-labelledby="data" className="card space-y-4">
+        <h2 id="data" className="text-xl font-semibold">
+          Your data
+        </h2>
+        <DataControls email={user.email} modules={MODULE_IDS.map((id) => ({ id, title: MODULES[id].title }))} />
+      </section>
     </div>
   );
 }

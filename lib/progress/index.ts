@@ -51,3 +51,8 @@ export {
   updateSettings,
 } from "./reviews";
 export type { LearnerSettings, ReviewItem, ReviewOutcome, ReviewSubmit, UndoOutcome } from "./reviews";
+export { getDashboard } from "./dashboard";
+export type { Dashboard, ModuleProgress } from "./dashboard";
+export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";
+export type { DayCount, WeakSkill, WeekAccuracy, WeekSpeed } from "./series";
+export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";

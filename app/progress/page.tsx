@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { DayBars } from "@/components/charts/day-bars";
+import { ReviewHeatmap } from "@/components/charts/review-heatmap";
+import { WeeklyLine } from "@/components/charts/weekly-line";
+import { ProgressBar } from "@/components/progress/progress-bar";
+import { requireUser } from "@/lib/auth";
+import { getExercise, listDrills } from "@/lib/content";
+import { getDashboard } from "@/lib/progress";
+
+export const metadata: Metadata = { title: "Progress" };
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card space-y-3">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="text-muted">{children}</p>;
+}
+
+/** Where to practise a weak skill: the drill itself, a drill of the same lesson, or the lesson. */
+function practiceLink(exerciseId: string): { href: string; title: string } {
+  const drills = listDrills();
+  const exercise = getExercise(exerciseId);
+  if (exercise?.kind === "drill") return { href: `/practice/${exerciseId}`, title: exercise.spec.title };
+  const sameLesson = drills.find((d) => d.lesson === exercise?.lessonId && !d.calibration);
+  if (sameLesson) return { href: `/practice/${sameLesson.id}`, title: exercise?.spec.title ?? exerciseId };
+  return { href: exercise ? `/learn/${exercise.lessonId}` : "/practice", title: exercise?.spec.title ?? exerciseId };
+}
+
+export default async function ProgressPage() {
+  const user = await requireUser("/progress");
+  const data = await getDashboard(user.id, new Date());
+  const due = data.forecast.reduce((sum, d) => sum + d.count, 0);
+  const lastAccuracy = data.accuracy.at(-1);
+  const lastSpeed = data.speed.at(-1);
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="text-3xl font-bold tracking-tight">Progress</h1>
+        <p className="text-muted">
+          {data.streak > 0 ? `A ${data.streak}-day review streak. ` : ""}
+          {data.reviewsTotal} review{data.reviewsTotal === 1 ? "" : "s"} in the last year, {data.deckSize} card{data.deckSize === 1 ? "" : "s"} in your deck.
+        </p>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel id="course" title="Course">
+          {data.modules.map((m) => (
+            <ProgressBar key={m.module} label={m.title} done={m.done} total={m.total} />
+          ))}
+          <p className="text-sm text-muted">Case studies: none done yet; they arrive with the case-study lessons.</p>
+        </Panel>
+        <Panel id="streak" title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} days` : ""}`}>
+          {data.reviewsTotal === 0 ? (
+            <Empty>
+              No reviews yet. Start a lesson to add its cards, then come back to{" "}
+              <Link href="/review" className="underline">
+                Review
+              </Link>{" "}
+              each day. A day with nothing due never breaks your streak.
+            </Empty>
+          ) : (
+            <ReviewHeatmap days={data.heatmap} />
+          )}
+        </Panel>
+        <Panel id="forecast" title="Due in the next 30 days">
+          {due === 0 ? (
+            <Empty>Nothing is scheduled. Cards join your deck when you start a lesson or miss an estimation step.</Empty>
+          ) : (
+            <DayBars data={data.forecast} label="cards due" summary={`${due} reviews due in the next 30 days, ${data.forecast[0]?.count ?? 0} of them today.`} />
+          )}
+        </Panel>
+        <Panel id="accuracy" title="Estimation accuracy per week">
+          {data.accuracy.length === 0 ? (
+            <Empty>
+              Answer the estimates in a{" "}
+              <Link href="/learn" className="underline">
+                lesson
+              </Link>{" "}
+              or run a{" "}
+              <Link href="/practice" className="underline">
+                drill
+              </Link>
+              : this chart shows the share of your steps that were close or exact, week by week.
+            </Empty>
+          ) : (
+            <WeeklyLine
+              data={data.accuracy.map((w) => ({ week: w.week, value: Math.round(w.share * 100) }))}
+              name="Steps close or better"
+              unit="%"
+              domain={[0, 100]}
+              summary={`This week ${Math.round((lastAccuracy?.share ?? 0) * 100)}% of ${lastAccuracy?.steps ?? 0} answered steps were close or exact.`}
+            />
+          )}
+        </Panel>
+        <Panel id="speed" title="Drill speed (median per week)">
+          {data.speed.length === 0 ? (
+            <Empty>Run a drill to see how long your estimates take. Aim for under two minutes.</Empty>
+          ) : (
+            <WeeklyLine
+              data={data.speed.map((w) => ({ week: w.week, value: w.medianSeconds }))}
+              name="Median time"
+              unit="s"
+              summary={`Your median drill this week took ${lastSpeed?.medianSeconds ?? 0} seconds over ${lastSpeed?.runs ?? 0} runs.`}
+            />
+          )}
+        </Panel>
+        <Panel id="calibration" title="Calibration">
+          {data.calibration.count === 0 ? (
+            <Empty>
+              Give 80% ranges in the{" "}
+              <Link href="/practice#calibration" className="underline">
+                calibration drills
+              </Link>
+              ; a well-calibrated learner sees about 8 in 10 of them hold.
+            </Empty>
+          ) : (
+            <p>
+              Of your {data.calibration.count} 80% ranges, {data.calibration.held} held the answer ({Math.round(data.calibration.heldShare * 100)}%).{" "}
+              {data.calibration.heldShare < 0.7 ? "Widen your ranges." : data.calibration.heldShare > 0.9 ? "You can afford narrower ranges." : "Well calibrated."}
+            </p>
+          )}
+        </Panel>
+        <Panel id="weakest" title="Weakest skills">
+          {data.weakest.length === 0 ? (
+            <Empty>No misses yet. The estimates you get wrong most often will be listed here, each with a drill.</Empty>
+          ) : (
+            <ol className="space-y-2">
+              {data.weakest.map((skill) => {
+                const link = practiceLink(skill.exerciseId);
+                return (
+                  <li key={skill.exerciseId} className="flex flex-wrap items-baseline justify-between gap-2">
+                    <Link href={link.href} className="underline">
+                      {link.title}
+                    </Link>
+                    <span className="text-sm text-muted">
+                      {skill.misses} missed of {skill.answered} steps
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}
