@@ -89,7 +89,10 @@ function call(ctx: Context, fn: string, args: readonly Quantity[]): Quantity {
     case "round": {
       arity(ctx, fn, args, 1, fn === "round" ? 2 : 1);
       if (x === undefined) break;
-      const v = plainArgument(ctx, fn, x);
+      const raw = plainArgument(ctx, fn, x);
+      // Floating-point noise (300 ms / 100 ms = 2.9999999999999996) must not move ceil or floor by a whole step.
+      const nearest = Math.round(raw);
+      const v = Math.abs(raw - nearest) <= 1e-9 * Math.max(1, Math.abs(raw)) ? nearest : raw;
       if (fn === "ceil") return q(Math.ceil(v), x.dim, x.label);
       if (fn === "floor") return q(Math.floor(v), x.dim, x.label);
       const digits = y === undefined ? 0 : plainArgument(ctx, fn, y);

@@ -442,7 +442,10 @@ export function readAnswer(src: string, expect: UnitSpec | null): AnswerReading 
   let highUnit = second === null ? first.unit : second.unit;
   if (second !== null) {
     // "30-80k" is 30k to 80k, and "30k-80k requests/s" has its unit on the second end only.
-    if (first.unit === null && first.magnitude === 1 && second.magnitude !== 1) lowNum *= second.magnitude;
+    // ("500-5k" stays 500 to 5,000: the suffix carries over only when the low end stays below the high end.)
+    if (first.unit === null && first.magnitude === 1 && second.magnitude !== 1 && lowNum * second.magnitude <= highNum) {
+      lowNum *= second.magnitude;
+    }
     if (lowUnit === null) lowUnit = highUnit;
     if (highUnit === null) highUnit = lowUnit;
   }

@@ -6,17 +6,62 @@
 export function dayKey(instant: Date, timeZone: string, dayStartHour = 4): string {
   // Read the local calendar date and hour in the zone; before the day's start hour it is still the previous day.
   // (Shifting the instant by the start hour instead would be wrong on nights the clocks change.)
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  const date = `${get("year")}-${get("month")}-${get("day")}`;
-  return Number(get("hour")) < dayStartHour ? addDays(date, -1) : date;
+  const { date, hour } = localDateAndHour(instant.getTime(), timeZone);
+  return hour < dayStartHour ? addDays(date, -1) : date;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Making an Intl.DateTimeFormat is costly (tens of microseconds); keep one per zone. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function partsAt(ms: number, timeZone: string) {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+}
+
+/** The zone's offset from UTC in minutes at an instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const p = partsAt(ms, timeZone);
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+}
+
+/** Per zone and UTC day: the offset when it is the same all day, or null on a day the clocks change. */
+const dayOffsets = new Map<string, number | null>();
+const DAY_MS = 86_400_000;
+
+function localDateAndHour(ms: number, timeZone: string): { date: string; hour: number } {
+  const utcDay = Math.floor(ms / DAY_MS);
+  const key = `${timeZone}|${utcDay}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const start = offsetAt(utcDay * DAY_MS, timeZone);
+    offset = start === offsetAt((utcDay + 1) * DAY_MS - 1, timeZone) ? start : null;
+    if (dayOffsets.size > 50_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  if (offset === null) {
+    const p = partsAt(ms, timeZone);
+    return { date: `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`, hour: p.hour };
+  }
+  const local = new Date(ms + offset * 60_000);
+  return { date: local.toISOString().slice(0, 10), hour: local.getUTCHours() };
 }
 
 /** A YYYY-MM-DD key moved by whole calendar days. */

@@ -101,3 +101,14 @@ describe("author mistakes throw EngineError with a clear message", () => {
     expect(() => evaluate("constructor * 2", {})).toThrow(EngineError);
   });
 });
+
+describe("ceil and floor ignore floating-point noise", () => {
+  test.each([
+    { label: "300 ms / 100 ms floors to 3", expr: "floor(300 ms / 100 ms)", expected: 3 },
+    { label: "10 × 84 % / 60 % ceils to 14", expr: "ceil(10 * 84 % / (60 %))", expected: 14 },
+    { label: "(210 ms - 10 ms) / 20 ms floors to 10", expr: "floor((210 ms - 10 ms) / (20 ms))", expected: 10 },
+    { label: "a real fraction still rounds up", expr: "ceil(2.0001)", expected: 3 },
+  ])("$label", ({ expr, expected }) => {
+    expect(evaluate(expr).value).toBe(expected);
+  });
+});

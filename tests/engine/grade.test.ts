@@ -206,3 +206,16 @@ describe("author mistakes throw", () => {
     expect(run).toThrow(/./);
   });
 });
+
+describe("wide ratio bands are symmetric as factors", () => {
+  const truth = evaluate("1000 requests/s");
+  test.each([
+    { label: "a third of the reference is full credit at full = 3", answer: "334 requests/s", score: 1 },
+    { label: "three times is full credit at full = 3", answer: "3000 requests/s", score: 1 },
+    { label: "a ninth is no longer full credit at full = 3", answer: "112 requests/s", below: 1 },
+  ])("$label", ({ answer, score, below }) => {
+    const result = grade(answer, truth, { kind: "ratio", full: 3, zero: 30 }, { expect: "requests/s" });
+    if (score !== undefined) expect(result.score).toBe(score);
+    if (below !== undefined) expect(result.score).toBeLessThan(below);
+  });
+});

@@ -276,3 +276,15 @@ describe("answers that cannot be read are data, not exceptions", () => {
     expect(result).toEqual({ ok: false, reason: "wrong-dimension", error: message });
   });
 });
+
+describe("a range's suffix carries to the low end only when that keeps it the low end", () => {
+  test.each([
+    { label: "30-80k is 30k to 80k", text: "30-80k", low: 30_000, high: 80_000 },
+    { label: "500-5k is 500 to 5,000", text: "500-5k requests/s", low: 500, high: 5_000 },
+    { label: "500 to 5k is 500 to 5,000", text: "500 to 5k", low: 500, high: 5_000 },
+  ])("$label", ({ text, low, high }) => {
+    const result = parseQuantity(text, { expect: "requests/s" });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.quantity.range).toEqual({ low, high });
+  });
+});

@@ -2,12 +2,12 @@ import { describeRatioMiss, percentAway, signProblem, timesAway } from "./descri
 import { EXACT_WITHIN, type Grader, type RatioTolerance } from "./types.ts";
 
 /**
- * The lower edge of the full-credit band, as a fraction of the truth: max(2 − full, 1/full²). A narrow band reads
- * the way people say it ("within 15 % either way": 0.85 to 1.15 for full = 1.15); a wide one, where 2 − full would
- * reach zero, stops at a factor full² below (0.25 for full = 2).
+ * The lower edge of the full-credit band, as a fraction of the truth. A narrow band (full ≤ 1.25) is symmetric in
+ * percent, the way people say it ("within 15 % either way": 0.85 to 1.15 for full = 1.15, so the 86,400 ≈ 10^5
+ * shortcut passes); a wider one is symmetric as a factor (full = 3: a third to three times).
  */
 export function lowerFullEdge(full: number): number {
-  return Math.max(2 - full, 1 / (full * full));
+  return full <= 1.25 ? 2 - full : 1 / full;
 }
 
 const SLACK = 1e-12;
@@ -15,7 +15,7 @@ const SLACK = 1e-12;
 /**
  * Estimates: credit by distance from the truth t, measured in log space.
  *
- * Full credit (score 1) for a ∈ [L·t, full·t] with L = max(2 − full, 1/full²) (see {@link lowerFullEdge});
+ * Full credit (score 1) for a ∈ [L·t, full·t] with L from {@link lowerFullEdge};
  * `exact` within 0.5 %, `close` elsewhere in the band. Outside it, credit falls linearly in log space to 0 at a
  * factor of `zero` either way:
  *   a > full·t: score = (ln zero − ln(a/t)) / (ln zero − ln full)
