@@ -153,8 +153,12 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
     }
     setStepResult({ grade: parsed.data.grade, rating: parsed.data.rating });
     setAnnouncement(`${RATING_LABELS[parsed.data.rating]}: next review in ${current.preview[parsed.data.rating]}.`);
-    setTimeout(() => nextButton.current?.focus(), 0);
   }
+
+  // Once a step is graded, focus moves to "Next card", so Enter goes on.
+  useEffect(() => {
+    if (stepResult) nextButton.current?.focus();
+  }, [stepResult]);
 
   return (
     <div className="space-y-6">

@@ -201,10 +201,16 @@ export async function countDueCards(userId: string, now: Date): Promise<number> 
   return db().reviewCard.count({ where: { userId, due: { lte: now } } });
 }
 
-/** Cards due at `now`, oldest due first, ready to show (content text and, for steps, a fresh variant). */
+/** Cards due at `now` (missed steps first, then oldest due), ready to show (content text and, for steps, a fresh variant). */
 export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeedFor): Promise<ReviewItem[]> {
   const [rows, settings] = await Promise.all([
-    db().reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: [{ due: "asc" }, { cardId: "asc" }], take: limit, select: cardSelect }),
+    // Missed estimation steps first (they are what the learner most needs), then the oldest due.
+    db().reviewCard.findMany({
+      where: { userId, due: { lte: now } },
+      orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
+      take: limit,
+      select: cardSelect,
+    }),
     getSettings(userId),
   ]);
   const items: ReviewItem[] = [];
