@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { contentRoot, listContentFiles } from "./files";
 import { lineOfValue, readJsonContent } from "./json-file";
-import { listLessons } from "./lessons";
+import { curriculumEntryFor, listCurriculum } from "./curriculum";
 import { ContentError, type ContentProblem } from "./problems";
 import { cardListSchema, type Card, type ModuleId } from "./schemas";
 
@@ -28,20 +28,20 @@ export type CardEntry = Card & { lessonId: string; module: ModuleId };
 
 let cached: { key: string; cards: Map<string, CardEntry> } | undefined;
 
-/** Every flashcard, by id, with the lesson and module it belongs to. Throws ContentError on an invalid card file. */
+/** Every flashcard, by id, with the lesson and module it belongs to (from the curriculum, so cards may come before their lesson). */
 export function listCards(): Map<string, CardEntry> {
-  const lessons = new Map(listLessons().map((lesson) => [lesson.basename, lesson]));
+  const curriculum = listCurriculum();
   const files = listCardFiles();
   const key = files.map((f) => `${f.file}:${fs.statSync(/*turbopackIgnore: true*/ f.file).mtimeMs}`).join("|");
   if (cached?.key === key) return cached.cards;
   const cards = new Map<string, CardEntry>();
   const problems: ContentProblem[] = [];
   for (const { file, basename } of files) {
-    const lesson = lessons.get(basename);
+    const entry = curriculumEntryFor(basename, curriculum);
     const result = readCardFile(file);
     problems.push(...result.problems);
-    if (!lesson) continue;
-    for (const card of result.cards) cards.set(card.id, { ...card, lessonId: lesson.id, module: lesson.module });
+    if (!entry) continue;
+    for (const card of result.cards) cards.set(card.id, { ...card, lessonId: entry.id, module: entry.module });
   }
   if (problems.length) throw new ContentError(problems);
   cached = { key, cards };

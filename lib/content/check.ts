@@ -5,7 +5,8 @@ import { EngineError, buildExercise, convert, gradeExercise, toPrompt, type Buil
 import { readCardFile, listCardFiles } from "./cards";
 import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
 import { ContentError } from "./problems";
-import type { DrillCatalogueEntry } from "./schemas";
+import type { CurriculumEntry, DrillCatalogueEntry } from "./schemas";
+import { curriculumEntryFor, listCurriculum } from "./curriculum";
 import { listExerciseFiles, readExerciseFile, type ExerciseEntry } from "./exercises";
 import { contentRoot, displayPath, listContentFiles } from "./files";
 import { lineOfValue } from "./json-file";
@@ -46,6 +47,14 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     else ids.set(id, `${kind} in ${displayPath(file)}`);
   };
 
+  let curriculum: CurriculumEntry[] = [];
+  try {
+    curriculum = listCurriculum(root);
+  } catch (error) {
+    if (error instanceof ContentError) problems.push(...error.problems);
+    else throw error;
+  }
+  const planned = new Set(curriculum.map((entry) => entry.id));
   const lessons: LessonMeta[] = [];
   for (const file of listContentFiles("lessons", ".mdx", root)) {
     const result = readLessonMeta(file);
@@ -56,6 +65,13 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     }
   }
   report.lessons = lessons.length;
+  for (const lesson of lessons) {
+    const entry = curriculumEntryFor(lesson.basename, curriculum);
+    if (!entry) problems.push({ file: displayPath(lesson.file), line: 1, message: `lesson ${lesson.basename} is not in content/curriculum.json` });
+    else if (entry.module !== lesson.module) {
+      problems.push({ file: displayPath(lesson.file), line: 1, message: `module "${lesson.module}" differs from the curriculum's "${entry.module}"` });
+    }
+  }
   const lessonIds = new Set(lessons.map((l) => l.id));
   for (const lesson of lessons) {
     for (const prerequisite of lesson.prerequisites) {
@@ -107,6 +123,9 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     else throw error;
   }
   const codes = new Set(catalogue.map((entry) => entry.code));
+  for (const entry of catalogue) {
+    if (!planned.has(entry.lesson)) problems.push({ file: "content/drill-catalogue.json", message: `${entry.code}: lesson "${entry.lesson}" is not in content/curriculum.json` });
+  }
   for (const file of listDrillFiles(root)) {
     const result = readDrillFile(file);
     problems.push(...result.problems);
@@ -114,7 +133,7 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     if (!drill) continue;
     const line = lineOfValue(fs.readFileSync(file, "utf8"), "id", drill.id);
     claim(drill.id, "drill", file, line);
-    if (!lessonIds.has(drill.lesson)) problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" does not exist` });
+    if (!planned.has(drill.lesson)) problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" is not in content/curriculum.json` });
     if (!codes.has(drill.code)) problems.push({ file: displayPath(file), message: `code ${drill.code} is not in content/drill-catalogue.json` });
     const fixed = drill.exercise.givens.filter((given) => !given.vary).map((given) => given.name);
     if (fixed.length === drill.exercise.givens.length) {
@@ -125,7 +144,9 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   }
 
   for (const { file, basename } of listCardFiles(root)) {
-    if (!byBasename.has(basename)) problems.push({ file: displayPath(file), message: `no lesson ${basename}.mdx for these cards` });
+    if (!curriculumEntryFor(basename, curriculum)) {
+      problems.push({ file: displayPath(file), message: `${basename} is not a lesson of content/curriculum.json (name card files NN-<lesson id>.json)` });
+    }
     const result = readCardFile(file);
     problems.push(...result.problems);
     const text = fs.readFileSync(file, "utf8");

@@ -1,7 +1,7 @@
 import "server-only";
 
 export { MODULES, MODULE_IDS, cardSchema, lessonFrontmatterSchema } from "./schemas";
-export type { Card, DrillCatalogueEntry, LessonFrontmatter, ModuleId } from "./schemas";
+export type { Card, CurriculumEntry, DrillCatalogueEntry, LessonFrontmatter, ModuleId } from "./schemas";
 export { compileLesson, getLesson, listLessons } from "./lessons";
 export type { CompiledLesson, LessonMeta } from "./lessons";
 export { listExercisesOfLesson } from "./exercises";
@@ -16,3 +16,4 @@ export { getDrill, listDrillCatalogue, listDrills } from "./drills";
 export type { Drill } from "./drills";
 export { getExercise } from "./catalogue";
 export type { CatalogueExercise } from "./catalogue";
+export { listCurriculum } from "./curriculum";

@@ -47,3 +47,15 @@ export const drillCatalogueSchema = z.array(
 );
 
 export type DrillCatalogueEntry = z.infer<typeof drillCatalogueSchema>[number];
+
+/** content/curriculum.json: every lesson of the course in order, written or still to come. */
+export const curriculumSchema = z.array(
+  z.strictObject({
+    order: z.number().int().min(1).max(999),
+    id: kebabId,
+    module: z.enum(MODULE_IDS),
+    title: z.string().min(3).max(120),
+  }),
+);
+
+export type CurriculumEntry = z.infer<typeof curriculumSchema>[number];

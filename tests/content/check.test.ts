@@ -51,6 +51,7 @@ function makeContent(files: Record<string, string>): string {
     "lessons/01-sample-lesson.exercises.json": JSON.stringify([exercise], null, 2),
     "cards/01-sample-lesson.json": JSON.stringify([{ id: "sample-card", q: "Seconds in a day?", a: "86,400" }], null, 2),
     "published-ids.json": JSON.stringify(["sample-card", "sample-lesson", "sample-qps"]),
+    "curriculum.json": JSON.stringify([{ order: 1, id: "sample-lesson", module: "estimation", title: "A sample lesson" }]),
     ...files,
   };
   for (const [name, text] of Object.entries(all)) {
@@ -111,6 +112,11 @@ describe("content:check finds problems and names file and line", () => {
       label: "a card id used twice",
       files: { "cards/01-sample-lesson.json": JSON.stringify([{ id: "sample-card", q: "One?", a: "1" }, { id: "sample-card", q: "Two?", a: "2" }], null, 2) },
       expected: /^01-sample-lesson\.json:\d+: card id "sample-card" is already used/,
+    },
+    {
+      label: "cards for a lesson the curriculum does not plan",
+      files: { "cards/09-unplanned.json": JSON.stringify([{ id: "other-card", q: "Question?", a: "Answer" }]) },
+      expected: /^09-unplanned\.json: 09-unplanned is not a lesson of content\/curriculum\.json/,
     },
     {
       label: "a published id that is gone",
