@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
-import { MODULES, MODULE_IDS, listLessons } from "@/lib/content";
+import { MODULES, MODULE_IDS, listCurriculum, listLessons } from "@/lib/content";
 import { listLessonProgress } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Learn" };
@@ -11,9 +11,14 @@ export default async function LearnPage() {
   const user = await requireUser("/learn");
   const lessons = listLessons();
   const progress = new Map((await listLessonProgress(user.id)).map((row) => [row.lessonId, row]));
-  const modules = MODULE_IDS.map((id) => ({ id, ...MODULES[id], lessons: lessons.filter((l) => l.module === id) })).filter(
-    (m) => m.lessons.length > 0,
-  );
+  const written = new Set(lessons.map((l) => l.id));
+  const upcoming = listCurriculum().filter((entry) => !written.has(entry.id));
+  const modules = MODULE_IDS.map((id) => ({
+    id,
+    ...MODULES[id],
+    lessons: lessons.filter((l) => l.module === id),
+    upcoming: upcoming.filter((entry) => entry.module === id),
+  })).filter((m) => m.lessons.length > 0 || m.upcoming.length > 0);
   return (
     <div className="space-y-10">
       <header className="space-y-2">
@@ -29,7 +34,7 @@ export default async function LearnPage() {
                 {module.title}
               </h2>
               <p className="text-muted">{module.summary}</p>
-              <ProgressBar label={`${module.title} progress`} done={done} total={module.lessons.length} />
+              {module.lessons.length > 0 && <ProgressBar label={`${module.title} progress`} done={done} total={module.lessons.length} />}
             </div>
             <ol className="grid gap-3">
               {module.lessons.map((lesson) => {
@@ -51,6 +56,14 @@ export default async function LearnPage() {
                   </li>
                 );
               })}
+              {module.upcoming.map((entry) => (
+                <li key={entry.id} className="rounded-lg border border-dashed border-border px-5 py-3 text-muted">
+                  <span className="font-medium">
+                    {entry.order}. {entry.title}
+                  </span>{" "}
+                  <span className="text-sm">· coming soon</span>
+                </li>
+              ))}
             </ol>
           </section>
         );
