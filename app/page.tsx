@@ -35,7 +35,7 @@ export default async function HomePage() {
         </p>
         <div className="flex flex-wrap gap-3">
           {user ? (
-            <Link href="/account" className="btn-primary">
+            <Link href="/learn" className="btn-primary">
               Continue, {user.name ?? user.email}
             </Link>
           ) : (

@@ -1,5 +1,6 @@
 // npm run bench:reviews: seed learners with 200 cards and a year of reviews each, in growing stages (10k → 100k → 1M
-// review rows), and print the due-queue and dashboard query times (p50 / p95) at each stage. Targets: due queue under
+// review rows), and print the due-queue query, the review page's data (the queue with card texts, fresh step variants
+// and interval previews) and the dashboard times (p50 / p95) at each stage. Targets: due queue under
 // 5 ms and dashboard under 50 ms at the 95th percentile, flat as the data grows. Uses its own embedded PostgreSQL in
 // .data/bench-pg (deleted first), never your development database.
 //   --learners 1000   final number of learners (default 1000; stages at 1 %, 10 % and 100 %)
@@ -20,7 +21,7 @@ const server = await startEmbeddedPostgres({ dir, port: 54_379, log: () => {} })
 await migrate("deploy", server.url, { log: () => {} });
 process.env.DATABASE_URL = server.url;
 
-const { db, disconnectDb, getDashboard, listDueReviews } = await import("@/lib/progress");
+const { db, disconnectDb, getDashboard, listDueCardIds, listDueReviews } = await import("@/lib/progress");
 const { listCards } = await import("@/lib/content");
 
 const cardIds = [...listCards().keys()];
@@ -69,7 +70,7 @@ async function time(run: (userId: string) => Promise<unknown>, learners: number)
 }
 
 console.log(`bench:reviews: ${CARDS_PER_LEARNER} cards and ${REVIEWS_PER_CARD} reviews per card per learner; ${SAMPLES} samples per figure`);
-console.log("learners  review rows   due queue p50 / p95     dashboard p50 / p95");
+console.log("learners  review rows   due queue p50 / p95    review page data p50 / p95    dashboard p50 / p95");
 let seeded = 0;
 for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNERS]) {
   await seed(seeded, stage);
@@ -77,11 +78,11 @@ for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNE
   const rows = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ReviewLog"`)[0]?.n ?? 0);
   // Warm up the connection pool and the plans.
   await time((id) => listDueReviews(id, now, 50), stage);
-  const due = await time((id) => listDueReviews(id, now, 50), stage);
+  const due = await time((id) => listDueCardIds(id, now, 50), stage);
+  const page = await time((id) => listDueReviews(id, now, 50), stage);
   const dashboard = await time((id) => getDashboard(id, now), stage);
-  console.log(
-    `${String(stage).padStart(8)}  ${rows.toLocaleString("en").padStart(11)}   ${due.p50.toFixed(1).padStart(6)} / ${due.p95.toFixed(1).padStart(6)} ms     ${dashboard.p50.toFixed(1).padStart(6)} / ${dashboard.p95.toFixed(1).padStart(6)} ms`,
-  );
+  const pair = (t: { p50: number; p95: number }) => `${t.p50.toFixed(1).padStart(6)} / ${t.p95.toFixed(1).padStart(6)} ms`;
+  console.log(`${String(stage).padStart(8)}  ${rows.toLocaleString("en").padStart(11)}   ${pair(due)}    ${pair(page)}           ${pair(dashboard)}`);
 }
 
 await disconnectDb();

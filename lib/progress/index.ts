@@ -41,6 +41,7 @@ export {
   getCardState,
   getSettings,
   listDeck,
+  listDueCardIds,
   listDueReviews,
   reviewCard,
   reviewSubmitSchema,

@@ -201,18 +201,24 @@ export async function countDueCards(userId: string, now: Date): Promise<number> 
   return db().reviewCard.count({ where: { userId, due: { lte: now } } });
 }
 
+/** The due queue itself: cards due at `now`, missed estimation steps first (what the learner most needs), then oldest due. */
+async function dueCards(userId: string, now: Date, limit: number): Promise<CardRow[]> {
+  return db().reviewCard.findMany({
+    where: { userId, due: { lte: now } },
+    orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
+    take: limit,
+    select: cardSelect,
+  });
+}
+
+/** The ids of the cards due at `now`, in queue order. */
+export async function listDueCardIds(userId: string, now: Date, limit = 50): Promise<string[]> {
+  return (await dueCards(userId, now, limit)).map((row) => row.cardId);
+}
+
 /** Cards due at `now` (missed steps first, then oldest due), ready to show (content text and, for steps, a fresh variant). */
 export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeedFor): Promise<ReviewItem[]> {
-  const [rows, settings] = await Promise.all([
-    // Missed estimation steps first (they are what the learner most needs), then the oldest due.
-    db().reviewCard.findMany({
-      where: { userId, due: { lte: now } },
-      orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
-      take: limit,
-      select: cardSelect,
-    }),
-    getSettings(userId),
-  ]);
+  const [rows, settings] = await Promise.all([dueCards(userId, now, limit), getSettings(userId)]);
   const items: ReviewItem[] = [];
   for (const row of rows) {
     const state = stateOf(row);

@@ -193,3 +193,37 @@ describe("a missed estimation step becomes a card", () => {
     });
   });
 });
+
+describe("the review log replays to the stored state", () => {
+  test("replaying a card's ratings from a new card reproduces its stored state exactly", async () => {
+    const { newCardState, scheduleReview, DEFAULT_SETTINGS } = await import("@/lib/srs");
+    const user = await makeUser();
+    const cardId = firstCard();
+    await addCardsToDeck(user.id, [cardId], now);
+    let at = now;
+    for (const rating of [3, 3, 1, 3, 4] as const) {
+      const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, rating, durationMs: 1 }, at);
+      if (!result.ok) throw new Error(result.error);
+      at = result.due;
+    }
+    const logs = await db().reviewLog.findMany({ where: { userId: user.id, cardId }, orderBy: { reviewedAt: "asc" } });
+    let replayed = newCardState(now);
+    for (const log of logs) {
+      if (log.rating !== 1 && log.rating !== 2 && log.rating !== 3 && log.rating !== 4) throw new Error("bad rating");
+      replayed = scheduleReview(replayed, log.rating, log.reviewedAt, DEFAULT_SETTINGS);
+    }
+    expect(await getCardState(user.id, cardId)).toEqual(replayed);
+  });
+});
+
+describe("bad review requests", () => {
+  test.each([
+    { label: "a rating of 5", body: { clientId: randomUUID(), cardId: "x", rating: 5, durationMs: 1 } },
+    { label: "a rating of 0", body: { clientId: randomUUID(), cardId: "x", rating: 0, durationMs: 1 } },
+    { label: "no client id", body: { cardId: "x", rating: 3, durationMs: 1 } },
+    { label: "a negative duration", body: { clientId: randomUUID(), cardId: "x", rating: 3, durationMs: -1 } },
+  ])("$label is refused by the schema", async ({ body }) => {
+    const { reviewSubmitSchema } = await import("@/lib/progress");
+    expect(reviewSubmitSchema.safeParse(body).success).toBe(false);
+  });
+});
