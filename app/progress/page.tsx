@@ -58,7 +58,7 @@ export default async function ProgressPage() {
           ))}
           <p className="text-sm text-muted">Case studies: none done yet; they arrive with the case-study lessons.</p>
         </Panel>
-        <Panel id="streak" title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} days` : ""}`}>
+        <Panel id="streak" title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} day${data.streak === 1 ? "" : "s"}` : ""}`}>
           {data.reviewsTotal === 0 ? (
             <Empty>
               No reviews yet. Start a lesson to add its cards, then come back to{" "}

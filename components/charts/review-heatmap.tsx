@@ -24,8 +24,9 @@ export function ReviewHeatmap({ days }: ReviewHeatmapProps) {
           ? "No reviews in the last year."
           : `Reviews on ${active.length} of the last ${days.length} days; busiest: ${busiest.map((d) => `${d.day} (${d.count})`).join(", ")}.`}
       </p>
-      <div aria-hidden="true" className="overflow-x-auto">
-        <div className="grid w-max grid-flow-col grid-rows-7 gap-[3px]">
+      {/* dir="rtl" makes a too-wide calendar start scrolled to its right end, where today is. */}
+      <div aria-hidden="true" dir="rtl" className="overflow-x-auto">
+        <div dir="ltr" className="grid w-max grid-flow-col grid-rows-7 gap-[3px]">
           {Array.from({ length: leading }, (_, i) => (
             <span key={`pad-${i}`} className="h-3 w-3" />
           ))}

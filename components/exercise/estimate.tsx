@@ -116,9 +116,7 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
           {prompt.title}
         </Heading>
         {timed && (
-          <span className="text-sm tabular-nums text-muted" aria-label="Time taken">
-            ⏱ {formatElapsed(elapsed)}
-          </span>
+          <span className="text-sm tabular-nums text-muted">Time {formatElapsed(elapsed)}</span>
         )}
       </div>
       <p className="mt-2">{prompt.scenario}</p>

@@ -18,7 +18,7 @@ export function NavLinks({ links }: NavLinksProps) {
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium hover:bg-accent-soft ${
+                className={`block rounded-md px-2 py-2 text-sm font-medium hover:bg-accent-soft sm:px-3 ${
                   current ? "underline decoration-2 underline-offset-8" : "text-muted"
                 }`}
               >
