@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { AlertDialog } from "radix-ui";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useState } from "react";
 
 export type DataControlsProps = { email: string; modules: { id: string; title: string }[] };
@@ -59,51 +59,36 @@ export function DataControls({ email, modules }: DataControlsProps) {
               </option>
             ))}
           </select>
-          <AlertDialog.Root>
-            <AlertDialog.Trigger className="btn-secondary">Reset…</AlertDialog.Trigger>
-            <AlertDialog.Portal>
-              <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-              <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg border border-border bg-surface p-6 shadow-xl">
-                <AlertDialog.Title className="text-lg font-semibold">Reset {moduleTitle}?</AlertDialog.Title>
-                <AlertDialog.Description className="text-muted">
-                  Your completed lessons, answers, cards and review history in this module will be deleted. Other modules stay as they are. This cannot be undone.
-                </AlertDialog.Description>
-                <div className="flex justify-end gap-3">
-                  <AlertDialog.Cancel className="btn-secondary">Cancel</AlertDialog.Cancel>
-                  <AlertDialog.Action className="btn-primary" onClick={() => void reset()}>
-                    Reset module
-                  </AlertDialog.Action>
-                </div>
-              </AlertDialog.Content>
-            </AlertDialog.Portal>
-          </AlertDialog.Root>
+          <ConfirmDialog
+            trigger="Reset…"
+            title={`Reset ${moduleTitle}?`}
+            description="Your completed lessons, answers, cards and review history in this module will be deleted. Other modules stay as they are. This cannot be undone."
+            confirm="Reset module"
+            onConfirm={() => void reset()}
+          />
         </div>
       </div>
       <div className="space-y-2">
         <h3 className="font-semibold">Delete account</h3>
         <p className="text-sm text-muted">Deletes your account and everything stored with it.</p>
-        <AlertDialog.Root>
-          <AlertDialog.Trigger className="btn-secondary text-danger">Delete account…</AlertDialog.Trigger>
-          <AlertDialog.Portal>
-            <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-            <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg border border-border bg-surface p-6 shadow-xl">
-              <AlertDialog.Title className="text-lg font-semibold">Delete your account?</AlertDialog.Title>
-              <AlertDialog.Description className="text-muted">
-                Everything will be deleted: progress, answers, cards and reviews. Type <strong>{email}</strong> to confirm.
-              </AlertDialog.Description>
-              <label htmlFor="confirm-email" className="sr-only">
-                Your email
-              </label>
-              <input id="confirm-email" className="field-input" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-              <div className="flex justify-end gap-3">
-                <AlertDialog.Cancel className="btn-secondary">Cancel</AlertDialog.Cancel>
-                <AlertDialog.Action className="btn-primary" disabled={typed.trim().toLowerCase() !== email} onClick={() => void remove()}>
-                  Delete for good
-                </AlertDialog.Action>
-              </div>
-            </AlertDialog.Content>
-          </AlertDialog.Portal>
-        </AlertDialog.Root>
+        <ConfirmDialog
+          trigger="Delete account…"
+          triggerClassName="btn-secondary text-danger"
+          title="Delete your account?"
+          description={
+            <>
+              Everything will be deleted: progress, answers, cards and reviews. Type <strong>{email}</strong> to confirm.
+            </>
+          }
+          confirm="Delete for good"
+          confirmDisabled={typed.trim().toLowerCase() !== email}
+          onConfirm={() => void remove()}
+        >
+          <label htmlFor="confirm-email" className="sr-only">
+            Your email
+          </label>
+          <input id="confirm-email" className="field-input" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        </ConfirmDialog>
       </div>
       <p role="status" className="text-sm">
         {message}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ExerciseGrade, ExercisePrompt } from "@/lib/engine/client";
 import { AnswerField } from "./answer-field";
+import { GivensList } from "./givens-list";
 import { StepVerdict } from "./step-verdict";
 import { WorkedSolution } from "./worked-solution";
 import { submitAttempt, type SubmitOutcome } from "./submit";
@@ -120,16 +121,7 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
         )}
       </div>
       <p className="mt-2">{prompt.scenario}</p>
-      {prompt.givens.length > 0 && (
-        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          {prompt.givens.map((given) => (
-            <div key={given.name} className="contents">
-              <dt className="text-muted">{given.label}</dt>
-              <dd className="font-medium tabular-nums">{given.display}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <GivensList givens={prompt.givens} className="mt-3" />
       <form onSubmit={onSubmit} className="mt-4 space-y-5" noValidate>
         <ol className="space-y-5">
           {prompt.steps.map((step, index) => (

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { AnswerField } from "@/components/exercise/answer-field";
+import { GivensList } from "@/components/exercise/givens-list";
 import { StepVerdict } from "@/components/exercise/step-verdict";
 import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
 
@@ -207,14 +208,7 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
           <p className="text-sm font-medium text-muted">A step you missed, with new numbers</p>
           <h2 className="text-lg font-semibold">{current.prompt.title}</h2>
           <p>{current.prompt.scenario}</p>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            {current.prompt.givens.map((given) => (
-              <div key={given.name} className="contents">
-                <dt className="text-muted">{given.label}</dt>
-                <dd className="font-medium tabular-nums">{given.display}</dd>
-              </div>
-            ))}
-          </dl>
+          <GivensList givens={current.prompt.givens} />
           <form onSubmit={submitStep} className="space-y-3" noValidate>
             {current.prompt.steps.map((step) => (
               <div key={step.id} ref={answerBox}>

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { contentRoot, listContentFiles } from "./files";
-import { lineOfValue, readJsonContent } from "./json-file";
+import { locateItemBy, readJsonContent } from "./json-file";
 import { curriculumEntryFor, listCurriculum } from "./curriculum";
 import { ContentError, type ContentProblem } from "./problems";
 import { cardListSchema, type Card, type ModuleId } from "./schemas";
@@ -13,14 +13,7 @@ export function listCardFiles(root = contentRoot()): { file: string; basename: s
 
 /** Read one card list, pointing schema problems at the card they are about. */
 export function readCardFile(file: string): { cards: Card[]; problems: ContentProblem[] } {
-  const { data, problems } = readJsonContent(file, cardListSchema, (text, issuePath, json) => {
-    const index = issuePath[0];
-    if (typeof index !== "number" || !Array.isArray(json)) return undefined;
-    const item: unknown = json[index];
-    return typeof item === "object" && item !== null && "id" in item && typeof item.id === "string"
-      ? lineOfValue(text, "id", item.id)
-      : undefined;
-  });
+  const { data, problems } = readJsonContent(file, cardListSchema, locateItemBy("id"));
   return { cards: data ?? [], problems };
 }
 

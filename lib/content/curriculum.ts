@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { contentRoot } from "./files";
-import { lineOfValue, readJsonContent } from "./json-file";
+import { locateItemBy, readJsonContent } from "./json-file";
 import { ContentError } from "./problems";
 import { curriculumSchema, type CurriculumEntry } from "./schemas";
 
@@ -10,12 +10,7 @@ import { curriculumSchema, type CurriculumEntry } from "./schemas";
 export function listCurriculum(root = contentRoot()): CurriculumEntry[] {
   const file = path.join(/*turbopackIgnore: true*/ root, "curriculum.json");
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
-  const { data, problems } = readJsonContent(file, curriculumSchema, (text, issuePath, json) => {
-    const index = issuePath[0];
-    if (typeof index !== "number" || !Array.isArray(json)) return undefined;
-    const item: unknown = json[index];
-    return typeof item === "object" && item !== null && "id" in item && typeof item.id === "string" ? lineOfValue(text, "id", item.id) : undefined;
-  });
+  const { data, problems } = readJsonContent(file, curriculumSchema, locateItemBy("id"));
   if (problems.length) throw new ContentError(problems);
   return [...(data ?? [])].sort((a, b) => a.order - b.order);
 }

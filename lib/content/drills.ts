@@ -4,7 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { exerciseSpecSchema, type ExerciseSpec } from "@/lib/engine";
 import { contentRoot, listContentFiles } from "./files";
-import { lineOfValue, readJsonContent } from "./json-file";
+import { lineOfValue, locateItemBy, readJsonContent } from "./json-file";
 import { ContentError, type ContentProblem } from "./problems";
 import { drillCatalogueSchema, type DrillCatalogueEntry } from "./schemas";
 
@@ -74,14 +74,7 @@ export function getDrill(id: string): Drill | null {
 export function listDrillCatalogue(root = contentRoot()): DrillCatalogueEntry[] {
   const file = path.join(/*turbopackIgnore: true*/ root, "drill-catalogue.json");
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
-  const { data, problems } = readJsonContent(file, drillCatalogueSchema, (text, issuePath, json) => {
-    const index = issuePath[0];
-    if (typeof index !== "number" || !Array.isArray(json)) return undefined;
-    const item: unknown = json[index];
-    return typeof item === "object" && item !== null && "code" in item && typeof item.code === "string"
-      ? lineOfValue(text, "code", item.code)
-      : undefined;
-  });
+  const { data, problems } = readJsonContent(file, drillCatalogueSchema, locateItemBy("code"));
   if (problems.length) throw new ContentError(problems);
   return [...(data ?? [])].sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { exerciseSpecSchema, type ExerciseSpec } from "@/lib/engine";
 import { contentRoot, displayPath, listContentFiles } from "./files";
-import { lineOfValue, readJsonContent } from "./json-file";
+import { locateItemBy, readJsonContent } from "./json-file";
 import { ContentError, type ContentProblem } from "./problems";
 
 export type ExerciseEntry = {
@@ -15,20 +15,9 @@ export type ExerciseEntry = {
 
 const exerciseFileSchema = z.array(exerciseSpecSchema);
 
-/** Point a schema issue at the exercise it is about: the line of that exercise's id. */
-function locateExercise(text: string, issuePath: PropertyKey[], data: unknown): number | undefined {
-  const index = issuePath[0];
-  if (typeof index !== "number" || !Array.isArray(data)) return undefined;
-  const item: unknown = data[index];
-  if (typeof item === "object" && item !== null && "id" in item && typeof item.id === "string") {
-    return lineOfValue(text, "id", item.id);
-  }
-  return undefined;
-}
-
 /** Read one `<lesson>.exercises.json`. */
 export function readExerciseFile(file: string, lessonId: string): { entries: ExerciseEntry[]; problems: ContentProblem[] } {
-  const { data, problems } = readJsonContent(file, exerciseFileSchema, locateExercise);
+  const { data, problems } = readJsonContent(file, exerciseFileSchema, locateItemBy("id"));
   return { entries: (data ?? []).map((spec) => ({ spec, file, lessonId })), problems };
 }
 

@@ -40,3 +40,15 @@ export function readJsonContent<S extends z.ZodType>(
   }
   return { data: parsed.data, problems: [] };
 }
+
+/** A locator for JSON arrays of objects: point an issue about item i at the line of that item's `key` value. */
+export function locateItemBy(key: string) {
+  return (text: string, issuePath: PropertyKey[], json: unknown): number | undefined => {
+    const index = issuePath[0];
+    if (typeof index !== "number" || !Array.isArray(json)) return undefined;
+    const item: unknown = json[index];
+    if (typeof item !== "object" || item === null || !(key in item)) return undefined;
+    const value: unknown = Object.entries(item).find(([k]) => k === key)?.[1];
+    return typeof value === "string" ? lineOfValue(text, key, value) : undefined;
+  };
+}
