@@ -69,6 +69,7 @@ export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutc
     writeOutbox([...readOutbox().filter((item) => item.clientId !== payload.clientId), payload]);
     return { kind: "queued", message: "You are offline. Your answers are saved on this device and will be sent when you are back online." };
   }
+  if (response.status < 500) writeOutbox(readOutbox().filter((item) => item.clientId !== payload.clientId)); // delivered or refused for good
   if (response.ok) {
     const body = attemptResponseSchema.safeParse(await response.json().catch(() => null));
     if (body.success) return { kind: "graded", grade: body.data.grade };

@@ -101,3 +101,28 @@ test.describe("practice", () => {
     expect(unknown.status()).toBe(400);
   });
 });
+
+test.describe("offline", () => {
+  test("an answer given offline waits in the outbox and is stored exactly once on reconnect", async ({ page, context }) => {
+    await signUp(page);
+    await page.goto("/learn/numbers-to-know");
+    const exercise = page.getByRole("region", { name: "The link an image API needs" });
+    await exercise.getByRole("textbox", { name: /bytes leave the servers/ }).fill("5 GB/s");
+    await context.setOffline(true);
+    await exercise.getByRole("button", { name: "Check my answers" }).click();
+    await expect(exercise.getByText(/You are offline\. Your answers are saved on this device/)).toBeVisible();
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect(exercise.getByText("Score: 33%")).toBeVisible();
+    await expect
+      .poll(async () => {
+        const data = await (await page.request.get("/api/export")).json();
+        return data.attempts.filter((a: { exerciseId: string }) => a.exerciseId === "numbers-image-api-gbps").length;
+      })
+      .toBe(1);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("envelope:outbox"))).toBeNull();
+    const data = await (await page.request.get("/api/export")).json();
+    expect(data.attempts.filter((a: { exerciseId: string }) => a.exerciseId === "numbers-image-api-gbps")).toHaveLength(1);
+  });
+});
