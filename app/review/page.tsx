@@ -42,6 +42,7 @@ export default async function ReviewPage() {
         </div>
       ) : (
         <ReviewSession
+          key={now.getTime()}
           initial={items.map((item) =>
             item.kind === "fact"
               ? { kind: "fact", cardId: item.cardId, question: item.question, answer: item.answer, preview: item.preview }

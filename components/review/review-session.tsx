@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { z } from "zod";
 import { AnswerField } from "@/components/exercise/answer-field";
@@ -41,6 +42,7 @@ function errorText(json: unknown, fallback: string): string {
  * Step cards are answered instead: the server grades the answer, and the verdict is the rating.
  */
 export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
+  const router = useRouter();
   const [queue, setQueue] = useState(initial);
   const [history, setHistory] = useState<ReviewCardView[]>([]);
   const [revealed, setRevealed] = useState(false);
@@ -166,7 +168,15 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
       <p className="text-sm text-muted" aria-live="polite">
         {reviewed} reviewed · {Math.max(0, totalDue - reviewed)} due
       </p>
-      {!current ? (
+      {!current && totalDue > reviewed ? (
+        <div className="card space-y-2">
+          <h2 className="text-xl font-semibold">More cards are due</h2>
+          <p className="text-muted">You have finished this batch. {totalDue - reviewed} more are waiting.</p>
+          <button type="button" className="btn-primary" onClick={() => router.refresh()}>
+            Load the next cards
+          </button>
+        </div>
+      ) : !current ? (
         <div className="card space-y-2">
           <h2 className="text-xl font-semibold">All caught up</h2>
           <p className="text-muted">Nothing else is due now. Come back tomorrow, or keep learning in the meantime.</p>

@@ -21,7 +21,7 @@ test.describe("lessons", () => {
     const verdicts = exercise.locator("[data-verdict]");
     await expect(verdicts.nth(0)).toHaveAttribute("data-verdict", "exact");
     await expect(verdicts.nth(1)).toHaveAttribute("data-verdict", "off");
-    await expect(exercise.getByText(/bits versus bytes/).first()).toBeVisible();
+    await expect(exercise.getByText(/Bits versus bytes/).first()).toBeVisible();
     await expect(exercise.getByText("Worked solution")).toBeVisible();
     await expect(exercise.getByText("Your answer first went off here.")).toBeVisible();
     await expect(exercise.getByText("= 40 Gbps")).toBeVisible();

@@ -84,15 +84,15 @@ describe("slips get named", () => {
   test.each([
     { label: "×1000 (a prefix)", answer: String(46_296 * 1000), contains: "prefix slip" },
     { label: "÷1000 (a prefix)", answer: "46", contains: "prefix slip" },
-    { label: "×10^6 (two prefixes)", answer: String(46_296 * 1e6), contains: "two prefix steps" },
-    { label: "÷10^6 (two prefixes)", answer: "0.046", contains: "two prefix steps" },
+    { label: "×10^6 (two prefixes)", answer: String(46_296 * 1e6), contains: "Two prefix steps" },
+    { label: "÷10^6 (two prefixes)", answer: "0.046", contains: "Two prefix steps" },
   ])("rate $label", ({ answer, contains }) => {
     expect(grade(answer, reference, undefined, asked).message).toContain(contains);
   });
 
   test.each([
-    { label: "×8: bits written as bytes", answer: "1400 MB/s", contains: "bits versus bytes" },
-    { label: "÷8: bytes written as bits", answer: "175 Mbps", contains: "bits versus bytes" },
+    { label: "×8: bits written as bytes", answer: "1400 MB/s", contains: "Bits versus bytes" },
+    { label: "÷8: bytes written as bits", answer: "175 Mbps", contains: "Bits versus bytes" },
     { label: "MB/s vs GB/s: a prefix", answer: "175 GB/s", contains: "prefix slip" },
   ])("bandwidth $label", ({ answer, contains }) => {
     const result = grade(answer, bandwidth, undefined, { expect: "MB/s" });
