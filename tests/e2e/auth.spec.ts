@@ -84,3 +84,10 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test("pages are served with security headers", async ({ request }) => {
+  const response = await request.get("/");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(response.headers()["x-frame-options"]).toBe("DENY");
+  expect(response.headers()["x-powered-by"]).toBeUndefined();
+});
