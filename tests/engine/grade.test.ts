@@ -219,3 +219,14 @@ describe("wide ratio bands are symmetric as factors", () => {
     if (below !== undefined) expect(result.score).toBeLessThan(below);
   });
 });
+
+describe("a fraction typed on a percentage step is named", () => {
+  test.each([
+    { label: "0.975 for 97.5 %", answer: "0.975", contains: "A fraction where a percentage is asked" },
+    { label: "97.5 % written right is exact", answer: "97.5", verdict: "exact" },
+  ])("$label", ({ answer, contains, verdict }) => {
+    const result = grade(answer, evaluate("97.5 %"), { kind: "relative", within: 0.01 }, { expect: "%" });
+    if (contains) expect(result.message).toContain(contains);
+    if (verdict) expect(result.verdict).toBe(verdict);
+  });
+});

@@ -3,6 +3,8 @@ const SLIPS: readonly (readonly [factor: number, note: string])[] = [
   [1e-3, "A prefix slip? K, M, G and T are each 1,000 apart, and so are µs, ms and s."],
   [1e6, "Two prefix steps apart (KB ↔ GB, ms ↔ ks), or thousand and billion mixed up?"],
   [1e-6, "Two prefix steps apart (KB ↔ GB), or million read as thousand?"],
+  [100, "A fraction and a percentage mixed up? 0.5 is 0.5 when a plain number is asked, and 0.5 % when a percentage is."],
+  [1e-2, "A fraction where a percentage is asked? A bare 0.975 on a percentage step reads as 0.975 %; write 97.5 %."],
   [8, "Bits versus bytes? A byte is 8 bits; check whether the step asks for bytes (MB/s) or bits (Mbps)."],
   [1 / 8, "Bits versus bytes? A byte is 8 bits; check whether the step asks for bits (Gbps) or bytes (GB/s)."],
 ];
@@ -12,7 +14,7 @@ const SLIPS: readonly (readonly [factor: number, note: string])[] = [
 const NEAR = Math.log(1.03);
 
 /**
- * A hint naming the likely slip when an answer is off by 10^3, 10^6, 8 or their inverses, else "".
+ * A hint naming the likely slip when an answer is off by 10^3, 10^6, 100, 8 or their inverses, else "".
  * @example slipNote(1000) // "A prefix slip? …" (the grade's message already says how far off the answer is)
  */
 export function slipNote(ratio: number): string {
