@@ -116,6 +116,11 @@ async function compile(meta: LessonMeta): Promise<CompiledLesson> {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, [remarkEnvelope, context]];
         return options;
       },
+      // Errors are reported once, with file and line, by content:check; esbuild need not print them too.
+      esbuildOptions(options) {
+        options.logLevel = "silent";
+        return options;
+      },
     });
     code = result.code;
   } catch (error) {
