@@ -10,6 +10,7 @@ import { baseUnitText, parseUnit, type UnitSpec } from "./units.ts";
  */
 export function attachUnit(numberText: string, unitText: string): string {
   if (unitText === "") return numberText;
+  if (numberText === "1" && /^[a-z]{3,}s$/.test(unitText)) return `1 ${singular(unitText)}`;
   const first = unitText.charCodeAt(0);
   if (first === 36 /* $ */) {
     return numberText.startsWith("-")
@@ -18,6 +19,13 @@ export function attachUnit(numberText: string, unitText: string): string {
   }
   if (first === 37 /* % */ || first === 47 /* / */ || first === 0xd7 /* × */) return numberText + unitText;
   return `${numberText} ${unitText}`;
+}
+
+/** "copies" → "copy", "batches" → "batch", "nodes" → "node": a count word after exactly 1. */
+function singular(word: string): string {
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
 }
 
 type Scale = readonly [factor: number, symbol: string];

@@ -111,3 +111,15 @@ describe("round trip: convert(parse(format(q)), unit) within display rounding", 
     },
   );
 });
+
+describe("a count word after exactly 1 is singular", () => {
+  test.each([
+    { label: "1 node", expr: "1 nodes", unit: "nodes", text: "1 node" },
+    { label: "1 copy", expr: "1 copies", unit: "copies", text: "1 copy" },
+    { label: "2 nodes stay plural", expr: "2 nodes", unit: "nodes", text: "2 nodes" },
+    { label: "1 month", expr: "1 month", unit: "months", text: "1 month" },
+    { label: "units are not words: 1 ms", expr: "1 ms", unit: "ms", text: "1 ms" },
+  ])("$label", ({ expr, unit, text }) => {
+    expect(formatQuantity(evaluate(expr), { unit })).toBe(text);
+  });
+});
