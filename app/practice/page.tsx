@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DrillCard } from "@/components/practice/drill-card";
 import { requireUser } from "@/lib/auth";
 import { listDrillCatalogue, listDrills, listLessons } from "@/lib/content";
 import { getCalibrationSummary, listExerciseStats } from "@/lib/progress";
@@ -42,14 +42,13 @@ export default async function PracticePage() {
               const stat = byId.get(drill.id);
               return (
                 <li key={drill.id}>
-                  <Link href={`/practice/${drill.id}`} className="card block h-full hover:border-accent">
-                    <span className="text-xs font-semibold uppercase tracking-wide text-muted">{drill.code}</span>
-                    <span className="mt-1 block font-semibold">{drill.exercise.title}</span>
-                    <span className="mt-1 block text-sm text-muted">{drill.skill}</span>
-                    <span className="mt-2 block text-sm">
-                      {stat ? `${stat.attempts} run${stat.attempts === 1 ? "" : "s"} · last ${Math.round(stat.lastScore * 100)}%` : "Not tried yet"}
-                    </span>
-                  </Link>
+                  <DrillCard
+                    id={drill.id}
+                    code={drill.code}
+                    title={drill.exercise.title}
+                    skill={drill.skill}
+                    detail={stat ? `${stat.attempts} run${stat.attempts === 1 ? "" : "s"} · last ${Math.round(stat.lastScore * 100)}%` : "Not tried yet"}
+                  />
                 </li>
               );
             })}
@@ -73,10 +72,7 @@ export default async function PracticePage() {
           <ul className="grid gap-3 sm:grid-cols-2">
             {calibrationDrills.map((drill) => (
               <li key={drill.id}>
-                <Link href={`/practice/${drill.id}`} className="card block h-full hover:border-accent">
-                  <span className="block font-semibold">{drill.exercise.title}</span>
-                  <span className="mt-1 block text-sm text-muted">{drill.skill}</span>
-                </Link>
+                <DrillCard id={drill.id} title={drill.exercise.title} skill={drill.skill} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartDataTable } from "@/components/charts/data-table";
 import { compactNumber, powersOfTen } from "@/components/charts/format";
 
 export type BarChartProps = {
@@ -48,23 +49,11 @@ export function BarChart({ alt, caption, unit = "", scale = "linear", data }: Ba
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-2 text-sm text-muted">{caption}</figcaption>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Value{unit ? ` (${unit})` : ""}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.label}>
-              <th scope="row">{d.label}</th>
-              <td>{d.value.toLocaleString("en")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartDataTable
+        caption={caption}
+        columns={["Item", `Value${unit ? ` (${unit})` : ""}`]}
+        rows={data.map((d) => ({ key: d.label, cells: [d.label, d.value] }))}
+      />
     </figure>
   );
 }

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ChartDataTable } from "@/components/charts/data-table";
 import { compactNumber } from "@/components/charts/format";
 
 export type LineChartProps = {
@@ -80,27 +81,11 @@ export function LineChart({ alt, caption, xLabel, yLabel, scale = "linear", seri
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-2 text-sm text-muted">{caption}</figcaption>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Series</th>
-            <th scope="col">{xLabel}</th>
-            <th scope="col">{yLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.flatMap((s) =>
-            s.points.map(([x, y]) => (
-              <tr key={`${s.name}-${x}`}>
-                <th scope="row">{s.name}</th>
-                <td>{x}</td>
-                <td>{y.toLocaleString("en")}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <ChartDataTable
+        caption={caption}
+        columns={["Series", xLabel, yLabel]}
+        rows={series.flatMap((s) => s.points.map(([x, y]) => ({ key: `${s.name}-${x}`, cells: [s.name, x, y] })))}
+      />
     </figure>
   );
 }
