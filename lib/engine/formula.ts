@@ -499,11 +499,15 @@ const SHOWN_OPERATORS: Record<BinaryOperator, string> = {
  * "dau * actions / 1 day" → "200M users × 20 / 1 day". Operators are typeset (×, −), the author's parentheses
  * and literals are kept.
  */
-export function substituteFormula(source: string, show: (name: string) => string | undefined): string {
+export function substituteFormula(
+  source: string,
+  show: (name: string) => string | undefined,
+  showLiteral: (text: string) => string | undefined = () => undefined,
+): string {
   const print = (node: FormulaNode): string => {
     switch (node.kind) {
       case "literal":
-        return node.text;
+        return showLiteral(node.text) ?? node.text;
       case "name":
         return show(node.name) ?? node.name;
       case "negate":

@@ -310,7 +310,7 @@ describe("gradeExercise", () => {
   test("the worked solution puts the numbers in", () => {
     const worked = gradeExercise(buildExercise(feed, 0), {}).worked;
     expect(worked).toEqual([
-      { id: "avg", prompt: "Average page loads per second?", formula: "dau * loads / 1 day", substituted: "200M users × 20 / 1 day", result: "46,296 requests/s ≈ 46k/s" },
+      { id: "avg", prompt: "Average page loads per second?", formula: "dau * loads / 1 day", substituted: "200M users × 20 / 86,400 s", result: "46,296 requests/s ≈ 46k/s" },
       {
         id: "peakQps",
         prompt: "Peak page loads per second?",
@@ -319,7 +319,7 @@ describe("gradeExercise", () => {
         result: "138,889 requests/s ≈ 140k/s",
         explain: "Peaks are what you provision for.",
       },
-      { id: "bandwidth", prompt: "Peak egress for 5 KB pages?", formula: "peakQps * page", substituted: "138,889 requests/s × 5 KB", result: "5.56 Gbps" },
+      { id: "bandwidth", prompt: "Peak egress for 5 KB pages?", formula: "peakQps * page", substituted: "138,889 requests/s × 5 KB × 8 bits/byte", result: "5.56 Gbps" },
       {
         id: "servers",
         prompt: "Servers at 10k requests/s each?",

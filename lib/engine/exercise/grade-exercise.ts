@@ -2,12 +2,13 @@ import { sameDimension } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
 import { evaluate } from "../evaluate.ts";
 import { formatApproximate, formatQuantity } from "../format-quantity.ts";
-import { substituteFormula } from "../formula.ts";
+import { formulaNames, parseFormula, substituteFormula } from "../formula.ts";
 import { gradeReading } from "../grading/grade.ts";
 import type { Calibration, GradeResult, Verdict } from "../grading/types.ts";
 import { readAnswer } from "../parse-quantity.ts";
 import type { Quantity } from "../quantity.ts";
 import type { BuiltExercise, BuiltStep } from "./build.ts";
+import { hiddenConversions, showConversions } from "./conversions.ts";
 
 /** What was typed for each step, by step id, exactly as typed. */
 export type StepAnswers = Readonly<Record<string, string>>;
@@ -24,6 +25,11 @@ export type StepGrade = {
   readonly expected: string;
   readonly expectedValue: number;
   readonly calibration?: Calibration;
+  /**
+   * Set when follow-through gave credit to a number two or more orders of magnitude from the reference: the step
+   * is consistent with the learner's earlier answer, but a number that far off should have raised a flag.
+   */
+  readonly implausible?: true;
 };
 
 /** One step of the worked solution. */
@@ -59,12 +65,29 @@ function showStep(step: BuiltStep, value: Quantity): string {
  */
 export function workExercise(built: BuiltExercise): WorkedStep[] {
   const shown = new Map<string, string>();
-  for (const given of built.givens) shown.set(given.name, given.workedDisplay);
+  const numbers = new Map<string, number>();
+  const hasData = new Map<string, boolean>();
+  for (const given of built.givens) {
+    shown.set(given.name, given.workedDisplay);
+    numbers.set(given.name, given.value);
+    hasData.set(given.name, given.quantity.dim.data !== 0);
+  }
   return built.steps.map((step) => {
-    const substituted = substituteFormula(step.formula, (name) => shown.get(name));
+    const asWritten = substituteFormula(step.formula, (name) => shown.get(name));
+    const inStepUnit = step.expected.value / step.unitSpec.factor;
+    const involvesData = step.expected.dim.data !== 0 || formulaNames(step.formula).some((name) => hasData.get(name) === true);
+    // Every conversion the engine performs is written out, so the line shows the step a learner may have skipped:
+    // a time literal in the unit that makes it visible, and any factor still hidden named at the end.
+    const { literals, conversions } = hiddenConversions(step.formula, (name) => numbers.get(name), inStepUnit, involvesData, `${asWritten} ${step.unit}`);
+    const written = substituteFormula(step.formula, (name) => shown.get(name), (text) => literals.get(text));
+    const top = parseFormula(step.formula);
+    const isSum = top.kind === "binary" && (top.op === "+" || top.op === "-");
+    const substituted = conversions.length === 0 ? written : `${isSum ? `(${written})` : written}${showConversions(conversions)}`;
     const full = showStep(step, step.expected);
     const approximate = formatApproximate(step.expected, step.unitSpec);
     shown.set(step.id, full);
+    numbers.set(step.id, inStepUnit);
+    hasData.set(step.id, step.expected.dim.data !== 0);
     return {
       id: step.id,
       prompt: step.prompt,
@@ -117,12 +140,23 @@ function followThrough(
       return earlier === undefined || value === undefined ? id : `${id} = ${showStep(earlier, value)}`;
     })
     .join(", ");
-  return stepGrade(
-    step,
-    followed,
-    true,
-    `Right from your own earlier answer (${used}): full credit by follow-through. The reference answer is ${showStep(step, step.expected)}.`,
-  );
+  const message = `Right from your own earlier answer (${used}): full credit by follow-through. The reference answer is ${showStep(step, step.expected)}.`;
+  const ratio = theirs.value / step.expected.value;
+  if (ratio >= IMPLAUSIBLE_FACTOR || ratio <= 1 / IMPLAUSIBLE_FACTOR) {
+    const times = ratio >= 1 ? `${formatApproximateRatio(ratio)}×` : `1/${formatApproximateRatio(1 / ratio)}`;
+    return {
+      ...stepGrade(step, followed, true, `${message} Consistent with your earlier answer, but ${times} the reference: a number this far off should have raised a flag.`),
+      implausible: true,
+    };
+  }
+  return stepGrade(step, followed, true, message);
+}
+
+/** How far from the reference a followed-through number must be (either way) to be called out as implausible. */
+const IMPLAUSIBLE_FACTOR = 100;
+
+function formatApproximateRatio(ratio: number): string {
+  return Number(ratio.toPrecision(2)).toLocaleString("en-US");
 }
 
 /**
