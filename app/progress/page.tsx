@@ -6,14 +6,14 @@ import { ReviewHeatmap } from "@/components/charts/review-heatmap";
 import { WeeklyLine } from "@/components/charts/weekly-line";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
-import { getExercise, listDrills } from "@/lib/content";
-import { getDashboard } from "@/lib/progress";
+import { drillForSkill, getLesson, lessonOfExercise } from "@/lib/content";
+import { getDashboard, listWeakSkills, type SkillMisses } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="card space-y-3">
+    <section aria-labelledby={id} className="card min-w-0 space-y-3">
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -26,19 +26,18 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="text-muted">{children}</p>;
 }
 
-/** Where to practise a weak skill: the drill itself, a drill of the same lesson, or the lesson. */
-function practiceLink(exerciseId: string): { href: string; title: string } {
-  const drills = listDrills();
-  const exercise = getExercise(exerciseId);
-  if (exercise?.kind === "drill") return { href: `/practice/${exerciseId}`, title: exercise.spec.title };
-  const sameLesson = drills.find((d) => d.lesson === exercise?.lessonId && !d.calibration);
-  if (sameLesson) return { href: `/practice/${sameLesson.id}`, title: exercise?.spec.title ?? exerciseId };
-  return { href: exercise ? `/learn/${exercise.lessonId}` : "/practice", title: exercise?.spec.title ?? exerciseId };
+/** Where to practise a weak skill: its best drill, else the lesson where it was missed most, else the drill list. */
+function practiceLink(skill: SkillMisses): { href: string; label: string } {
+  const lessons = skill.exerciseIds.flatMap((id) => lessonOfExercise(id) ?? []);
+  const drill = drillForSkill(skill.skill, lessons);
+  if (drill) return { href: `/practice/${drill.id}`, label: `Drill: ${drill.exercise.title}` };
+  const lesson = lessons[0] ? getLesson(lessons[0]) : null;
+  return lesson ? { href: `/learn/${lesson.id}`, label: `Lesson: ${lesson.title}` } : { href: "/practice", label: "Drills" };
 }
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const data = await getDashboard(user.id, new Date());
+  const [data, weakest] = await Promise.all([getDashboard(user.id, new Date()), listWeakSkills(user.id)]);
   const due = data.forecast.reduce((sum, d) => sum + d.count, 0);
   const lastAccuracy = data.accuracy.at(-1);
   const lastSpeed = data.speed.at(-1);
@@ -51,7 +50,7 @@ export default async function ProgressPage() {
           {data.reviewsTotal} review{data.reviewsTotal === 1 ? "" : "s"} in the last year, {data.deckSize} card{data.deckSize === 1 ? "" : "s"} in your deck.
         </p>
       </header>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel id="course" title="Course">
           {data.modules.map((m) => (
             <ProgressBar key={m.module} label={m.title} done={m.done} total={m.total} />
@@ -130,20 +129,21 @@ export default async function ProgressPage() {
           )}
         </Panel>
         <Panel id="weakest" title="Weakest skills">
-          {data.weakest.length === 0 ? (
-            <Empty>No misses yet. The estimates you get wrong most often will be listed here, each with a drill.</Empty>
+          {weakest.length === 0 ? (
+            <Empty>No misses yet. The skills you get wrong most often will be listed here, each with a drill.</Empty>
           ) : (
-            <ol className="space-y-2">
-              {data.weakest.map((skill) => {
-                const link = practiceLink(skill.exerciseId);
+            <ol className="space-y-3">
+              {weakest.map((skill) => {
+                const link = practiceLink(skill);
                 return (
-                  <li key={skill.exerciseId} className="flex flex-wrap items-baseline justify-between gap-2">
-                    <Link href={link.href} className="underline">
-                      {link.title}
-                    </Link>
+                  <li key={skill.skill} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+                    <span className="font-medium first-letter:uppercase">{skill.skill}</span>
                     <span className="text-sm text-muted">
-                      {skill.misses} missed of {skill.answered} steps
+                      {skill.misses} missed of {skill.answered} step{skill.answered === 1 ? "" : "s"}
                     </span>
+                    <Link href={link.href} className="basis-full text-sm underline">
+                      {link.label}
+                    </Link>
                   </li>
                 );
               })}

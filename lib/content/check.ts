@@ -140,7 +140,7 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
       problems.push({ file: displayPath(file), line, message: "a drill needs at least one given with a vary range, or every run is the same" });
     }
     report.drills++;
-    report.variantsBuilt += checkExercise({ spec: drill.exercise, file, lessonId: drill.lesson }, problems);
+    report.variantsBuilt += checkExercise({ spec: drill.exercise, file, lessonId: drill.lesson, skill: drill.skill }, problems);
   }
 
   for (const { file, basename } of listCardFiles(root)) {

@@ -1,24 +1,27 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { exerciseSpecSchema, type ExerciseSpec } from "@/lib/engine";
+import type { ExerciseSpec } from "@/lib/engine";
 import { contentRoot, displayPath, listContentFiles } from "./files";
 import { locateItemBy, readJsonContent } from "./json-file";
 import { ContentError, type ContentProblem } from "./problems";
+import { lessonExerciseSchema } from "./schemas";
 
 export type ExerciseEntry = {
   spec: ExerciseSpec;
   file: string;
   /** the lesson whose page embeds it */
   lessonId: string;
+  /** the skill it practises, as drills name theirs */
+  skill: string;
 };
 
-const exerciseFileSchema = z.array(exerciseSpecSchema);
+const exerciseFileSchema = z.array(lessonExerciseSchema);
 
 /** Read one `<lesson>.exercises.json`. */
 export function readExerciseFile(file: string, lessonId: string): { entries: ExerciseEntry[]; problems: ContentProblem[] } {
   const { data, problems } = readJsonContent(file, exerciseFileSchema, locateItemBy("id"));
-  return { entries: (data ?? []).map((spec) => ({ spec, file, lessonId })), problems };
+  return { entries: (data ?? []).map(({ skill, ...spec }) => ({ spec, file, lessonId, skill })), problems };
 }
 
 /** The exercises declared beside a lesson (its `.exercises.json`), or none. */

@@ -1,6 +1,6 @@
 import "server-only";
 
-export { MODULES, MODULE_IDS, cardSchema, lessonFrontmatterSchema } from "./schemas";
+export { MODULES, MODULE_IDS, cardSchema, lessonExerciseSchema, lessonFrontmatterSchema, skillSchema } from "./schemas";
 export type { Card, CurriculumEntry, DrillCatalogueEntry, LessonFrontmatter, ModuleId } from "./schemas";
 export { compileLesson, getLesson, listLessons } from "./lessons";
 export type { CompiledLesson, LessonMeta } from "./lessons";
@@ -17,3 +17,4 @@ export type { Drill } from "./drills";
 export { getExercise } from "./catalogue";
 export type { CatalogueExercise } from "./catalogue";
 export { listCurriculum } from "./curriculum";
+export { drillForSkill, lessonOfExercise, skillOf } from "./skills";

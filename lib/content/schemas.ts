@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exerciseSpecSchema } from "@/lib/engine";
 
 const kebabId = z
   .string()
@@ -26,6 +27,16 @@ export const lessonFrontmatterSchema = z.strictObject({
 });
 
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+
+/**
+ * The skill an exercise practises, in a few words ("average and peak QPS"). The weakest-skills list groups missed steps
+ * by it, and a drill with the same skill is where to practise it, so a lesson exercise and a drill of the same skill
+ * use the same words.
+ */
+export const skillSchema = z.string().min(3).max(80);
+
+/** One exercise of a lesson's `.exercises.json`: the engine's exercise spec plus the skill it practises. */
+export const lessonExerciseSchema = exerciseSpecSchema.safeExtend({ skill: skillSchema });
 
 export const cardSchema = z.strictObject({
   id: kebabId,

@@ -57,3 +57,6 @@ export type { Dashboard, ModuleProgress } from "./dashboard";
 export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";
 export type { DayCount, WeakSkill, WeekAccuracy, WeekSpeed } from "./series";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
+export { groupMissesBySkill } from "./skill-misses";
+export type { SkillMisses, SkillStepRow } from "./skill-misses";
+export { listWeakSkills } from "./weak-skills";
