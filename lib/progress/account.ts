@@ -1,5 +1,6 @@
 import "server-only";
-import { listCards, listDrills, listExercisesOfLesson, listLessons, type ModuleId } from "@/lib/content";
+import { buildExercise, workExercise, type WorkedStep } from "@/lib/engine";
+import { getCard, getExercise, listCards, listDrills, listExercisesOfLesson, listLessons, type ModuleId } from "@/lib/content";
 import { db } from "./db";
 import { userSelect } from "./users";
 
@@ -16,23 +17,83 @@ export async function exportUserData(userId: string) {
   return { exportedAt: new Date().toISOString(), user, settings, lessons, attempts, cards, reviews };
 }
 
+/** One CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break, with quotes doubled. */
 function csvCell(value: unknown): string {
   const text = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The review log as CSV, one row per rating or undo, oldest first. */
+type CardText = { question: string; answer: string };
+
+/**
+ * What a card asks and answers, from the content (the database stores ids only). A flashcard has its own question and
+ * answer. A missed step is asked with fresh numbers at each review, so the export states it with the lesson's own
+ * numbers: the exercise title, its scenario and the step's prompt, and the worked answer. A card whose content is gone
+ * gets empty text.
+ */
+function cardTextReader(): (cardId: string) => CardText {
+  type Worked = { title: string; scenario: string; steps: Map<string, WorkedStep> };
+  const worked = new Map<string, Worked | null>();
+  function workedExercise(exerciseId: string): Worked | null {
+    const known = worked.get(exerciseId);
+    if (known !== undefined) return known;
+    const exercise = getExercise(exerciseId);
+    const built = exercise ? buildExercise(exercise.spec, 0) : null;
+    const result = built ? { title: built.title, scenario: built.scenario, steps: new Map(workExercise(built).map((step) => [step.id, step])) } : null;
+    worked.set(exerciseId, result);
+    return result;
+  }
+  return (cardId) => {
+    const step = /^step:([^:]+):([^:]+)$/.exec(cardId);
+    if (!step) {
+      const card = getCard(cardId);
+      return card ? { question: card.q, answer: card.a } : { question: "", answer: "" };
+    }
+    const [, exerciseId = "", stepId = ""] = step;
+    const exercise = workedExercise(exerciseId);
+    const work = exercise?.steps.get(stepId);
+    if (!exercise || !work) return { question: "", answer: "" };
+    return {
+      question: `${exercise.title}: ${exercise.scenario} ${work.prompt}`,
+      answer: `${work.result} (${work.substituted})`,
+    };
+  };
+}
+
+const REVIEW_LOG_CSV_HEADER = [
+  "reviewed_at",
+  "card_id",
+  "question",
+  "answer",
+  "kind",
+  "rating",
+  "verdict",
+  "duration_ms",
+  "undoes",
+  "state_before",
+  "due_before",
+  "state_after",
+  "due_after",
+  "client_id",
+] as const;
+
+/**
+ * The review log as CSV, one row per rating or undo, oldest first, with each card's question and answer so the file
+ * reads on its own in a spreadsheet and imports into Anki (map `question` and `answer` to Front and Back). RFC 4180:
+ * a header row, CRLF line ends, quoted fields; a UTF-8 byte-order mark so spreadsheet programs read "×" and "≈" as such.
+ */
 export async function reviewLogCsv(userId: string): Promise<string> {
-  const rows = await db().reviewLog.findMany({ where: { userId }, orderBy: { reviewedAt: "asc" } });
-  const header = ["reviewed_at", "card_id", "kind", "rating", "verdict", "duration_ms", "undoes", "state_before", "due_before", "state_after", "due_after", "client_id"];
+  const rows = await db().reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { clientId: "asc" }] });
+  const textOf = cardTextReader();
   const lines = rows.map((row) => {
     const before = typeof row.before === "object" && row.before !== null && !Array.isArray(row.before) ? row.before : {};
     const after = typeof row.after === "object" && row.after !== null && !Array.isArray(row.after) ? row.after : {};
-    return [row.reviewedAt, row.cardId, row.kind, row.rating, row.verdict, row.durationMs, row.undoes, before.state, before.due, after.state, after.due, row.clientId]
+    const { question, answer } = textOf(row.cardId);
+    return [row.reviewedAt, row.cardId, question, answer, row.kind, row.rating, row.verdict, row.durationMs, row.undoes, before.state, before.due, after.state, after.due, row.clientId]
       .map(csvCell)
       .join(",");
   });
-  return `${[header.join(","), ...lines].join("\n")}\n`;
+  return `\uFEFF${[REVIEW_LOG_CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }
 
 /**

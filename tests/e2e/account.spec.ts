@@ -15,7 +15,8 @@ test("export, reset a module with confirmation, and delete the account", async (
   expect(data.user.email).toBe(email);
   expect(data.cards.length).toBeGreaterThan(100);
   const csv = await page.request.get("/api/export/reviews.csv");
-  expect((await csv.text()).split("\n")[0]).toBe("reviewed_at,card_id,kind,rating,verdict,duration_ms,undoes,state_before,due_before,state_after,due_after,client_id");
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFreviewed_at,card_id,question,answer,kind,rating,verdict,duration_ms,undoes,state_before,due_before,state_after,due_after,client_id");
 
   await page.getByRole("button", { name: "Reset…" }).click();
   const resetDialog = page.getByRole("alertdialog", { name: "Reset Estimation?" });
