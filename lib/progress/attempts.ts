@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { buildExercise, gradeExercise, toPrompt, type ExerciseGrade, type ExercisePrompt, type Verdict } from "@/lib/engine";
+import { buildExercise, gradeExercise, toPrompt, type BuiltExercise, type ExerciseGrade, type ExercisePrompt, type Verdict } from "@/lib/engine";
 import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -13,6 +13,11 @@ export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
 
 export const MAX_SEED = 2 ** 31 - 1;
 
+/** The longest answer that is graded; the answer box stops there too. */
+export const MAX_ANSWER_LENGTH = 200;
+/** The longest answer a request may carry at all (the body limit guards the total). */
+const MAX_BODY_ANSWER_LENGTH = 4_000;
+
 /** What the browser sends: exactly what was typed, the variant it was typed for, and a client id. */
 export const attemptSubmitSchema = z.strictObject({
   clientId: z.uuid({ message: "clientId must be a UUID made by the browser" }),
@@ -20,7 +25,8 @@ export const attemptSubmitSchema = z.strictObject({
   seed: z.number().int().min(0).max(MAX_SEED),
   token: z.string().min(1).max(64),
   source: z.enum(ATTEMPT_SOURCES),
-  answers: z.record(z.string().max(64), z.string().max(200, { message: "an answer is at most 200 characters" })),
+  // A longer answer is not a malformed request: the step is reported as too long and the others are graded.
+  answers: z.record(z.string().max(64), z.string().max(MAX_BODY_ANSWER_LENGTH, { message: `an answer is at most ${MAX_ANSWER_LENGTH} characters` })),
   elapsedMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
 });
 
@@ -41,8 +47,12 @@ export type AttemptRecord = {
   createdAt: Date;
 };
 
+/**
+ * `counted` is false for a re-check: a later submission of a variant the learner has already submitted is graded
+ * but not stored (the first check of a set of numbers is the one that counts), and creates no review card.
+ */
 export type AttemptResult =
-  | { ok: true; attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt; duplicate: boolean }
+  | { ok: true; attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt; duplicate: boolean; counted: boolean }
   | { ok: false; status: 400 | 409; error: string };
 
 const attemptSelect = {
@@ -97,8 +107,11 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   }
 
   const answers = Object.fromEntries(built.steps.map((step) => [step.id, input.answers[step.id] ?? ""]));
-  const grade = gradeExercise(built, answers);
+  const grade = gradeWithinLength(built, answers);
   const prompt = toPrompt(built);
+  const first = await findFirstOfVariant(userId, input.exerciseId, input.seed);
+  if (first?.clientId === input.clientId) return replay(first, input); // the same submission, stored a moment ago
+  if (first) return { ok: true, attempt: first, grade, prompt, duplicate: false, counted: false };
   try {
     const row = await db().attempt.create({
       data: {
@@ -124,9 +137,10 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
       select: attemptSelect,
     });
     if (input.source === "lesson") await completeLessonIfAllAttempted(userId, exercise.lessonId, now);
-    const answered = grade.steps.filter((step) => (answers[step.id] ?? "").trim() !== "");
+    // An answer the engine could not read is not a wrong answer: it makes no card.
+    const answered = grade.steps.filter((step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable");
     await flagMissedSteps(userId, input.exerciseId, answered, now);
-    return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false };
+    return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false, counted: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const raced = await findAttempt(userId, input.clientId);
@@ -134,6 +148,36 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
     }
     throw error;
   }
+}
+
+/**
+ * Grades the answers, except that an answer over MAX_ANSWER_LENGTH characters is not read: its step is
+ * `unreadable` with a message naming the step and the limit, and the other steps are graded as usual.
+ */
+function gradeWithinLength(built: BuiltExercise, answers: Record<string, string>): ExerciseGrade {
+  const tooLong = new Set(built.steps.filter((step) => (answers[step.id] ?? "").length > MAX_ANSWER_LENGTH).map((step) => step.id));
+  if (tooLong.size === 0) return gradeExercise(built, answers);
+  const readable = Object.fromEntries(Object.entries(answers).map(([id, text]) => [id, tooLong.has(id) ? "" : text]));
+  const grade = gradeExercise(built, readable);
+  const steps = grade.steps.map((step, index) =>
+    tooLong.has(step.id)
+      ? {
+          ...step,
+          message: `The answer to step ${index + 1} is ${(answers[step.id] ?? "").length} characters long; an answer is at most ${MAX_ANSWER_LENGTH}, so it was not read. The other steps were graded.`,
+        }
+      : step,
+  );
+  return { ...grade, steps };
+}
+
+/** The learner's first stored attempt at this variant (exercise and seed), or null. */
+async function findFirstOfVariant(userId: string, exerciseId: string, seed: number): Promise<AttemptRecord | null> {
+  const row = await db().attempt.findFirst({
+    where: { userId, exerciseId, seed },
+    orderBy: { createdAt: "asc" },
+    select: attemptSelect,
+  });
+  return row ? toRecord(row) : null;
 }
 
 /** A lesson is complete once the learner has answered every one of its exercises (or reached its end). */
@@ -153,7 +197,7 @@ function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
   const exercise = getExercise(existing.exerciseId);
   if (!exercise) return { ok: false, status: 400, error: `There is no exercise "${existing.exerciseId}".` };
   const built = buildExercise(exercise.spec, existing.seed);
-  return { ok: true, attempt: existing, grade: gradeExercise(built, existing.answers), prompt: toPrompt(built), duplicate: true };
+  return { ok: true, attempt: existing, grade: gradeWithinLength(built, existing.answers), prompt: toPrompt(built), duplicate: true, counted: true };
 }
 
 async function findAttempt(userId: string, clientId: string): Promise<AttemptRecord | null> {
@@ -181,7 +225,7 @@ export async function getLatestAttempt(
   if (!exercise) return null;
   const attempt = toRecord(row);
   const built = buildExercise(exercise.spec, attempt.seed);
-  return { attempt, grade: gradeExercise(built, attempt.answers), prompt: toPrompt(built) };
+  return { attempt, grade: gradeWithinLength(built, attempt.answers), prompt: toPrompt(built) };
 }
 
 export type AttemptSummary = { clientId: string; seed: number; score: number; correct: boolean; elapsedMs: number; createdAt: Date };

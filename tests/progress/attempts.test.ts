@@ -118,6 +118,73 @@ describe("recordAttempt", () => {
   });
 });
 
+describe("the first check of a variant is the one that counts", () => {
+  test("a re-check of the same numbers is graded but not stored, and the progress figures count one run", async () => {
+    const user = await makeUser();
+    const wrong = Object.fromEntries(Object.keys(rightAnswers(EXERCISE, 0)).map((id) => [id, "1"]));
+    const first = await recordAttempt(user.id, submission({ answers: wrong }), now);
+    const copied = await recordAttempt(user.id, submission(), new Date(now.getTime() + 4_000));
+    if (!first.ok || !copied.ok) throw new Error("expected grades");
+    expect(first.counted).toBe(true);
+    expect(copied).toMatchObject({ ok: true, counted: false, duplicate: false });
+    expect(copied.grade.score).toBe(1);
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+    const runs = await listRecentAttempts(user.id, EXERCISE);
+    expect(runs.map((run) => run.score)).toEqual([first.grade.score]);
+  });
+
+  test("fresh numbers (another seed) are a new run", async () => {
+    const user = await makeUser();
+    const drill = "drill-dau-to-peak-qps";
+    for (const seed of [11, 12]) {
+      const served = serveVariant(drill, seed);
+      if (!served) throw new Error("drill missing");
+      const result = await recordAttempt(user.id, submission({ exerciseId: drill, seed, token: served.token, source: "drill", answers: rightAnswers(drill, seed) }), now);
+      expect(result).toMatchObject({ ok: true, counted: true });
+    }
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(2);
+  });
+});
+
+describe("bad input costs nothing", () => {
+  test("an answer over 200 characters is named, the valid steps are graded and stored", async () => {
+    const user = await makeUser();
+    const answers = rightAnswers(EXERCISE, 0);
+    const [first, second] = Object.keys(answers);
+    if (!first || !second) throw new Error("expected two steps");
+    const result = await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "9".repeat(250) } }), now);
+    if (!result.ok) throw new Error(result.error);
+    const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
+    expect(steps[first]?.verdict).toBe("exact");
+    expect(steps[second]?.verdict).toBe("unreadable");
+    expect(steps[second]?.message).toMatch(/step 2 is 250 characters long; an answer is at most 200/);
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  test.each([
+    { label: "an emoji", answer: "😀" },
+    { label: "a division by zero", answer: "1/0" },
+    { label: "an answer far too long", answer: "1".repeat(300) },
+  ])("$label is not a miss: no review card", async ({ answer }) => {
+    const user = await makeUser();
+    const answers = rightAnswers(EXERCISE, 0);
+    const [first, second] = Object.keys(answers);
+    if (!first || !second) throw new Error("expected two steps");
+    const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: answer } }), now);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.grade.steps.find((s) => s.id === second)?.verdict).toBe("unreadable");
+    expect(await db().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(0);
+  });
+
+  test("a wrong answer still becomes a review card", async () => {
+    const user = await makeUser();
+    const answers = rightAnswers(EXERCISE, 0);
+    const second = Object.keys(answers)[1] ?? "";
+    await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "1 Gbps" } }), now);
+    expect(await db().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(1);
+  });
+});
+
 describe("attempts are each learner's own", () => {
   test("user B never sees user A's attempts, and the same client id from two users is two attempts", async () => {
     const a = await makeUser("a");

@@ -4,7 +4,8 @@ import { attemptSubmitSchema, recordAttempt } from "@/lib/progress";
 
 /**
  * Grade and store a submission. The server rebuilds the exercise from its id and seed and grades with the engine;
- * a repeated clientId returns the stored attempt (200) instead of storing it again (201).
+ * a repeated clientId returns the stored attempt (200) instead of storing it again (201). A re-check of a variant
+ * already submitted is graded but not stored (200, `counted: false`): the first check of a set of numbers counts.
  */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
@@ -14,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   const result = await recordAttempt(user.id, body.data, new Date());
   if (!result.ok) return jsonError(result.status, result.error);
   return Response.json(
-    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate },
-    { status: result.duplicate ? 200 : 201 },
+    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate, counted: result.counted },
+    { status: result.duplicate || !result.counted ? 200 : 201 },
   );
 }
