@@ -24,14 +24,9 @@ export {
 } from "./grading/types.ts";
 export { summariseCalibration, type CalibrationSummary } from "./calibration.ts";
 
-export {
-  exerciseSpecSchema,
-  toleranceSchema,
-  type ExerciseSpec,
-  type ExerciseSpecInput,
-  type GivenSpec,
-  type StepSpec,
-} from "./exercise/spec.ts";
+export { toleranceSchema, type ExerciseSpec, type ExerciseSpecInput, type GivenSpec, type StepSpec } from "./exercise/spec.ts";
+export { exerciseSpecSchema } from "./exercise/validate.ts";
+export { mulberry32 } from "./exercise/prng.ts";
 export { buildExercise, type BuiltExercise, type BuiltGiven, type BuiltStep } from "./exercise/build.ts";
 export { toPrompt, type ExercisePrompt, type GivenPrompt, type StepPrompt } from "./exercise/prompt.ts";
 export {

@@ -2,6 +2,7 @@
  * mulberry32: a tiny, fast 32-bit PRNG with a full 2^32 period, good enough to pick drill values and identical in
  * every JavaScript engine (integer maths only), so the server and the browser draw the same variant.
  * @see https://gist.github.com/tommyettinger/46a874533244883189143505d203312c
+ * @example const random = mulberry32(42); random() // a number in [0, 1), the same on every run
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

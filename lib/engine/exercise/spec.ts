@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { validateSpec } from "./validate.ts";
 
 const identifier = z
   .string()
@@ -46,25 +45,19 @@ export const stepSpecSchema = z.strictObject({
 });
 
 /**
- * An exercise as content declares it (content/README.md, "An exercise"). Besides the shape, it checks that given
- * names and step ids are unique, every unit parses, `vary` ranges hold the lesson's value and a round number,
- * `{name}` placeholders name givens, and every formula evaluates (only givens, earlier steps and units; a result of
- * the step's dimension) for the lesson's values and a few drawn variants.
+ * The shape of an exercise as content declares it (content/README.md, "An exercise"). Read content with
+ * `exerciseSpecSchema` (validate.ts), which also checks what the shape cannot say.
  */
-export const exerciseSpecSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case id"),
-    title: z.string().min(1),
-    scenario: z.string(),
-    givens: z.array(givenSpecSchema),
-    steps: z.array(stepSpecSchema).min(1),
-  })
-  .superRefine((spec, ctx) => {
-    for (const issue of validateSpec(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-  });
+export const exerciseSpecShapeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a kebab-case id"),
+  title: z.string().min(1),
+  scenario: z.string(),
+  givens: z.array(givenSpecSchema),
+  steps: z.array(stepSpecSchema).min(1),
+});
 
-export type ExerciseSpec = z.infer<typeof exerciseSpecSchema>;
-export type ExerciseSpecInput = z.input<typeof exerciseSpecSchema>;
+export type ExerciseSpec = z.infer<typeof exerciseSpecShapeSchema>;
+export type ExerciseSpecInput = z.input<typeof exerciseSpecShapeSchema>;
 export type GivenSpec = z.infer<typeof givenSpecSchema>;
 export type StepSpec = z.infer<typeof stepSpecSchema>;
 export type VarySpec = z.infer<typeof varySchema>;

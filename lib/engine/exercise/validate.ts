@@ -4,7 +4,7 @@ import { checkTolerance } from "../grading/grade.ts";
 import type { Quantity } from "../quantity.ts";
 import { parseUnit } from "../units.ts";
 import { buildExercise, buildGiven, checkFormulaNames, evaluateStep } from "./build.ts";
-import type { ExerciseSpec } from "./spec.ts";
+import { type ExerciseSpec, exerciseSpecShapeSchema } from "./spec.ts";
 import { ceilSignificant } from "./vary.ts";
 
 /** One problem in an exercise spec, with the path to the field (for content:check's file and line). */
@@ -106,3 +106,15 @@ export function validateSpec(spec: ExerciseSpec): SpecIssue[] {
   }
   return issues;
 }
+
+/**
+ * An exercise as content declares it (content/README.md, "An exercise"). Besides the shape, it checks that given
+ * names and step ids are unique, every unit parses, `vary` ranges hold the lesson's value and a round number,
+ * `{name}` placeholders name givens, and every formula evaluates (only givens, earlier steps and units; a result of
+ * the step's dimension) for the lesson's values and a few drawn variants.
+ * @see validateSpec for the checks beyond the shape.
+ * @example exerciseSpecSchema.safeParse(JSON.parse(text)) // { success: false, error } names the field at fault
+ */
+export const exerciseSpecSchema = exerciseSpecShapeSchema.superRefine((spec, ctx) => {
+  for (const issue of validateSpec(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+});
