@@ -1,7 +1,7 @@
 import { describeDimension, sameDimension } from "./dimension.ts";
 import { EngineError } from "./engine-error.ts";
 import type { Quantity } from "./quantity.ts";
-import { parseUnit } from "./units.ts";
+import { parseUnit } from "./units/parse-unit.ts";
 
 /**
  * The value of a quantity in a unit: `value / factor(unit)`, after checking both have the same dimension.

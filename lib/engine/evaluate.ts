@@ -11,7 +11,7 @@ import {
 import { EngineError } from "./engine-error.ts";
 import { type FormulaNode, parseFormula } from "./formula.ts";
 import type { Quantity } from "./quantity.ts";
-import { lookupUnit } from "./units.ts";
+import { lookupUnit } from "./units/unit-table.ts";
 
 /** Named values a formula may use: quantities, or plain numbers (dimensionless). */
 export type Scope = Readonly<Record<string, Quantity | number>>;

@@ -2,7 +2,8 @@ import { describeDimension, isDimensionless, sameDimension } from "./dimension.t
 import { EngineError } from "./engine-error.ts";
 import { formatCompact, formatDisplay, formatSignificant } from "./number-format.ts";
 import type { Quantity } from "./quantity.ts";
-import { baseUnitText, parseUnit, type UnitSpec } from "./units.ts";
+import { baseUnitText, parseUnit } from "./units/parse-unit.ts";
+import type { Unit } from "./units/unit.ts";
 
 /**
  * Writes a formatted number with a unit text the way people write it: "$500/month" (a leading `$` goes before
@@ -11,13 +12,13 @@ import { baseUnitText, parseUnit, type UnitSpec } from "./units.ts";
 export function attachUnit(numberText: string, unitText: string): string {
   if (unitText === "") return numberText;
   if (numberText === "1" && /^[a-z]{3,}s$/.test(unitText)) return `1 ${singular(unitText)}`;
-  const first = unitText.charCodeAt(0);
-  if (first === 36 /* $ */) {
+  const first = unitText.charAt(0);
+  if (first === "$") {
     return numberText.startsWith("-")
       ? `-$${numberText.slice(1)}${unitText.slice(1)}`
       : `$${numberText}${unitText.slice(1)}`;
   }
-  if (first === 37 /* % */ || first === 47 /* / */ || first === 0xd7 /* × */) return numberText + unitText;
+  if (first === "%" || first === "/" || first === "×") return numberText + unitText;
   return `${numberText} ${unitText}`;
 }
 
@@ -93,7 +94,7 @@ function autoText(value: number, q: Quantity, sig: number | undefined): string {
   return attachUnit(number(value, sig), baseUnitText(dim));
 }
 
-function checkDimension(q: Quantity, spec: UnitSpec, unit: string): void {
+function checkDimension(q: Quantity, spec: Unit, unit: string): void {
   if (!sameDimension(q.dim, spec.dim)) {
     throw new EngineError(
       "dimension-mismatch",
@@ -138,7 +139,7 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
  * A quantity in a unit, shortened for prose: magnitude suffixes from 10,000 up and no count label, two significant
  * figures ("46k/s", "4bn", "$100k/month"), or null when that would say nothing the full form does not.
  */
-export function formatApproximate(q: Quantity, spec: UnitSpec): string | null {
+export function formatApproximate(q: Quantity, spec: Unit): string | null {
   const v = q.value / spec.factor;
   if (Math.abs(v) < 1e4 || !Number.isFinite(v)) return null;
   return attachUnit(formatCompact(v, (x) => formatSignificant(x, 2)), spec.compactText);

@@ -1,7 +1,11 @@
-import { type Dimension, MONEY, dimensionOf } from "./dimension.ts";
+import { dimensionOf } from "./dimension.ts";
 import { EngineError } from "./engine-error.ts";
 import type { Quantity } from "./quantity.ts";
-import { isDigit, isWordChar, lookupUnit, magnitudeOf } from "./units.ts";
+import { CHAR, isDigit, isNameStart, isSpace, nameEnd } from "./reader/scanner.ts";
+import { magnitudeOf } from "./units/magnitudes.ts";
+import { FORMULA_UNITS, readUnit } from "./units/read-unit.ts";
+import { PLAIN_UNIT, type Unit } from "./units/unit.ts";
+import { lookupUnit } from "./units/unit-table.ts";
 
 /** A parsed formula. Literals carry their quantity already computed; `text` keeps what the author wrote. */
 export type FormulaNode =
@@ -21,27 +25,28 @@ type Token =
   | { readonly type: "op"; readonly text: string; readonly start: number; readonly end: number }
   | { readonly type: "end"; readonly start: number; readonly end: number };
 
-const SINGLE_OPERATORS = new Map<number, string>([
-  [43, "+"],
-  [45, "-"],
-  [0x2212, "-"],
-  [42, "*"],
-  [0xd7, "*"],
-  [0xb7, "*"],
-  [0x22c5, "*"],
-  [47, "/"],
-  [0xf7, "/"],
-  [94, "^"],
-  [40, "("],
-  [41, ")"],
-  [44, ","],
-  [37, "%"],
-  [36, "$"],
-  [62, ">"],
-  [60, "<"],
-  [0x2265, ">="],
-  [0x2264, "<="],
-  [0x2260, "!="],
+// Each operator character and what it means: the typeset forms (× · ⋅ ÷ − ≥ ≤ ≠) stand for the ASCII ones.
+const SINGLE_OPERATORS = new Map<string, string>([
+  ["+", "+"],
+  ["-", "-"],
+  ["−", "-"],
+  ["*", "*"],
+  ["×", "*"],
+  ["·", "*"],
+  ["⋅", "*"],
+  ["/", "/"],
+  ["÷", "/"],
+  ["^", "^"],
+  ["(", "("],
+  [")", ")"],
+  [",", ","],
+  ["%", "%"],
+  ["$", "$"],
+  [">", ">"],
+  ["<", "<"],
+  ["≥", ">="],
+  ["≤", "<="],
+  ["≠", "!="],
 ]);
 
 /** Function names the formulas may call (README: ceil floor round min max log2 log10 ln sqrt pow; plus a few). */
@@ -75,11 +80,11 @@ function tokenize(source: string): Token[] {
   let i = 0;
   while (i < source.length) {
     const c = source.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f) {
+    if (isSpace(c)) {
       i++;
       continue;
     }
-    if (isDigit(c) || (c === 46 && isDigit(source.charCodeAt(i + 1)))) {
+    if (isDigit(c) || (c === CHAR.dot && isDigit(source.charCodeAt(i + 1)))) {
       const start = i;
       const inCall = calls.length > 0 && calls[calls.length - 1] === true;
       let commas = false;
@@ -87,7 +92,7 @@ function tokenize(source: string): Token[] {
         const d = source.charCodeAt(i);
         if (isDigit(d)) i++;
         else if (
-          d === 44 &&
+          d === CHAR.comma &&
           !inCall &&
           isDigit(source.charCodeAt(i + 1)) &&
           isDigit(source.charCodeAt(i + 2)) &&
@@ -98,15 +103,15 @@ function tokenize(source: string): Token[] {
           i += 4;
         } else break;
       }
-      if (source.charCodeAt(i) === 46 && isDigit(source.charCodeAt(i + 1))) {
+      if (source.charCodeAt(i) === CHAR.dot && isDigit(source.charCodeAt(i + 1))) {
         i += 2;
         while (isDigit(source.charCodeAt(i))) i++;
       }
       const e = source.charCodeAt(i);
-      if (e === 101 || e === 69) {
+      if (e === CHAR.lowerE || e === CHAR.upperE) {
         let k = i + 1;
         const sign = source.charCodeAt(k);
-        if (sign === 43 || sign === 45) k++;
+        if (sign === CHAR.plus || sign === CHAR.hyphen) k++;
         if (isDigit(source.charCodeAt(k))) {
           while (isDigit(source.charCodeAt(k))) k++;
           i = k;
@@ -116,13 +121,9 @@ function tokenize(source: string): Token[] {
       tokens.push({ type: "number", value: Number(commas ? raw.replaceAll(",", "") : raw), start, end: i });
       continue;
     }
-    if (isWordChar(c) || c === 95 /* _ */) {
+    if (isNameStart(c)) {
       const start = i;
-      while (i < source.length) {
-        const d = source.charCodeAt(i);
-        if (isWordChar(d) || isDigit(d) || d === 95) i++;
-        else break;
-      }
+      i = nameEnd(source, i);
       tokens.push({ type: "name", text: source.slice(start, i), start, end: i });
       continue;
     }
@@ -132,7 +133,7 @@ function tokenize(source: string): Token[] {
       i += 2;
       continue;
     }
-    const op = SINGLE_OPERATORS.get(c);
+    const op = SINGLE_OPERATORS.get(source.charAt(i));
     if (op === undefined) throw syntaxError(source, i, `Unexpected character “${source.charAt(i)}”`);
     if (op === "(") {
       const previous = tokens[tokens.length - 1];
@@ -155,8 +156,6 @@ const COMPARISONS = new Map<string, BinaryOperator>([
   ["==", "=="],
   ["!=", "!="],
 ]);
-
-type UnitAccumulator = { factor: number; data: number; time: number; money: number; label: string; end: number };
 
 class Parser {
   private index = 0;
@@ -288,7 +287,7 @@ class Parser {
       this.index++;
       const next = this.peek();
       if (next.type === "number") return this.numberLiteral(token.start, next.value, 1);
-      return this.unitLiteral(token.start, { factor: 1, data: 0, time: 0, money: 1, label: "", end: token.end });
+      return this.unitLiteral(token.start, token.end);
     }
     if (token.type === "op" && token.text === "(") {
       this.index++;
@@ -349,84 +348,39 @@ class Parser {
       end = this.peek().end;
       this.index++;
     }
-    const unit: UnitAccumulator = { factor: 1, data: 0, time: 0, money, label: "", end };
-    this.readUnits(unit, money > 0);
-    const quantity: Quantity = {
-      value: scaled * unit.factor,
-      dim: dimensionOf(unit.data, unit.time, unit.money),
-      label: unit.label,
-      range: null,
-    };
-    return { kind: "literal", quantity, text: this.source.slice(start, unit.end) };
+    const read = readUnit(this.source, end, FORMULA_UNITS, money);
+    this.skipTo(read.end);
+    const unit = read.unit ?? PLAIN_UNIT;
+    return { kind: "literal", quantity: inUnit(scaled * unit.factor, unit), text: this.source.slice(start, read.end) };
   }
 
-  private unitLiteral(start: number, unit: UnitAccumulator): FormulaNode {
-    this.readUnits(unit, true);
-    const quantity: Quantity = {
-      value: unit.factor,
-      dim: dimensionOf(unit.data, unit.time, unit.money),
-      label: unit.label,
-      range: null,
-    };
-    return { kind: "literal", quantity, text: this.source.slice(start, unit.end) };
+  /** A `$` with no number after it: the dollar as a unit ("x * $"), with what follows it ("$/month"). */
+  private unitLiteral(start: number, dollarEnd: number): FormulaNode {
+    const read = readUnit(this.source, dollarEnd, FORMULA_UNITS, 1);
+    this.skipTo(read.end);
+    const unit = read.unit ?? PLAIN_UNIT;
+    return { kind: "literal", quantity: inUnit(unit.factor, unit), text: this.source.slice(start, read.end) };
   }
 
   /** A unit right after an expression ("(a + b) ms"), applied to it. */
   private withUnits(node: FormulaNode): FormulaNode {
     const next = this.peek();
     if (next.type !== "name" || this.isOp("(", 1) || lookupUnit(next.text) === undefined) return node;
-    const unit: UnitAccumulator = { factor: 1, data: 0, time: 0, money: 0, label: "", end: next.start };
-    this.readUnits(unit, false);
-    const quantity: Quantity = {
-      value: unit.factor,
-      dim: dimensionOf(unit.data, unit.time, unit.money),
-      label: unit.label,
-      range: null,
-    };
-    return { kind: "with-unit", operand: node, unit: quantity, text: this.source.slice(next.start, unit.end) };
+    const read = readUnit(this.source, next.start, FORMULA_UNITS);
+    this.skipTo(read.end);
+    const unit = read.unit ?? PLAIN_UNIT;
+    const text = this.source.slice(next.start, read.end);
+    return { kind: "with-unit", operand: node, unit: inUnit(unit.factor, unit), text };
   }
 
-  /**
-   * Unit words after a number: a first unit (any, labels included: "10k requests") and then `/unit` continuations
-   * for data, time and money units only ("requests/s", "TB/day", "$/GB/month"). A count label after `/` is left as
-   * a division, so a given named like a label ("/ servers") still divides by the given.
-   */
-  private readUnits(unit: UnitAccumulator, started: boolean): void {
-    let any = started;
-    const first = this.peek();
-    if (first.type === "op" && first.text === "$" && this.peek(1).type !== "number") {
-      // "3 $/month": a dollar sign written after the number.
-      this.apply(unit, 1, MONEY, "", 1);
-      unit.end = first.end;
-      this.index++;
-      any = true;
-    } else if (first.type === "name" && !this.isOp("(", 1)) {
-      const entry = lookupUnit(first.text);
-      if (entry !== undefined) {
-        this.apply(unit, entry.factor, entry.dim, entry.label, 1);
-        unit.end = first.end;
-        this.index++;
-        any = true;
-      }
-    }
-    while (any && this.isOp("/")) {
-      const next = this.peek(1);
-      if (next.type !== "name" || this.isOp("(", 2)) break;
-      const entry = lookupUnit(next.text);
-      if (entry === undefined || entry.label !== "" || entry.dim.data + entry.dim.time + entry.dim.money === 0) break;
-      this.apply(unit, entry.factor, entry.dim, "", -1);
-      unit.end = next.end;
-      this.index += 2;
-    }
+  /** Moves past the tokens a unit was read from. */
+  private skipTo(end: number): void {
+    while ((this.tokens[this.index]?.start ?? end) < end) this.index++;
   }
+}
 
-  private apply(unit: UnitAccumulator, factor: number, dim: Dimension, label: string, sign: 1 | -1): void {
-    unit.factor = sign === 1 ? unit.factor * factor : unit.factor / factor;
-    unit.data += sign * dim.data;
-    unit.time += sign * dim.time;
-    unit.money += sign * dim.money;
-    if (sign === 1 && unit.label === "" && label !== "") unit.label = label;
-  }
+function inUnit(value: number, unit: Unit): Quantity {
+  return { value, dim: unit.dim, label: unit.label, range: null };
 }
 
 function plain(value: number): Quantity {

@@ -1,6 +1,8 @@
 // Number formatting for display and for echoing answers. Hand-written on top of toFixed/toPrecision because
 // Intl.NumberFormat is several times slower and the grading hot path formats every answer it reads.
 
+import { CHAR } from "./reader/scanner.ts";
+
 function groupDigits(digits: string): string {
   if (digits.length <= 3) return digits;
   let out = "";
@@ -19,7 +21,7 @@ export function formatFixed(x: number, decimals: number): string {
   let integer = dot < 0 ? fixed : fixed.slice(0, dot);
   let fraction = dot < 0 ? "" : fixed.slice(dot + 1);
   let end = fraction.length;
-  while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+  while (end > 0 && fraction.charCodeAt(end - 1) === CHAR.digitZero) end--;
   fraction = fraction.slice(0, end);
   integer = groupDigits(integer);
   const body = fraction === "" ? integer : `${integer}.${fraction}`;
@@ -40,8 +42,8 @@ export function formatScientific(x: number, sig: number): string {
   let m = mantissa;
   if (m.includes(".")) {
     let end = m.length;
-    while (m.charCodeAt(end - 1) === 48) end--;
-    if (m.charCodeAt(end - 1) === 46) end--;
+    while (m.charCodeAt(end - 1) === CHAR.digitZero) end--;
+    if (m.charCodeAt(end - 1) === CHAR.dot) end--;
     m = m.slice(0, end);
   }
   return `${m}×10^${exponent.startsWith("+") ? exponent.slice(1) : exponent}`;
@@ -90,7 +92,7 @@ export function formatRead(x: number): string {
   const dot = fixed.indexOf(".");
   let end = fixed.length;
   if (dot >= 0) {
-    while (fixed.charCodeAt(end - 1) === 48) end--;
+    while (fixed.charCodeAt(end - 1) === CHAR.digitZero) end--;
     if (end - 1 === dot) end--;
   }
   const body = dot < 0 ? groupDigits(fixed) : dot > 3 ? groupDigits(fixed.slice(0, dot)) + fixed.slice(dot, end) : fixed.slice(0, end);

@@ -1,20 +1,13 @@
-import { describeDimension, dimensionOf, isDimensionless, sameDimension } from "./dimension.ts";
+import { describeDimension, dimensionOf, isDimensionless, MONEY, sameDimension } from "./dimension.ts";
 import { attachUnit } from "./format-quantity.ts";
 import { formatRead } from "./number-format.ts";
 import { makeQuantity, makeRange, type Quantity } from "./quantity.ts";
-import {
-  isDigit,
-  isWordChar,
-  lookupUnit,
-  magnitudeOf,
-  parseUnit,
-  readSuperscript,
-  scanUnitExpression,
-  skipSpaces,
-  type UnitScan,
-  type UnitSpec,
-  wordEnd,
-} from "./units.ts";
+import { CHAR, digitAt, isDigit, isWordChar, readSuperscript, skipSpaces, wordEnd } from "./reader/scanner.ts";
+import { letterMagnitude, magnitudeOf } from "./units/magnitudes.ts";
+import { parseUnit } from "./units/parse-unit.ts";
+import { ANSWER_UNITS, ANSWER_UNITS_OF_TIME, readUnit } from "./units/read-unit.ts";
+import { PLAIN_UNIT, type Unit } from "./units/unit.ts";
+import { lookupUnit } from "./units/unit-table.ts";
 
 /** What {@link parseQuantity} returns: the quantity and how it was read, or why it could not be read. */
 export type ParseResult =
@@ -29,9 +22,7 @@ export type AnswerReading =
 
 /** The context an answer is read in: the unit the question asks for, and what it makes of `B`, `b` and `m`. */
 type Context = {
-  readonly expect: UnitSpec | null;
-  /** `expect` as a resolved unit, made once per unit. */
-  readonly expected: Resolved | null;
+  readonly expect: Unit | null;
   /** `B` is bytes and `b` bits when data is expected; both are billion otherwise. */
   readonly data: boolean;
   /** A lone `m` is minutes when a time is expected; million otherwise. */
@@ -42,7 +33,7 @@ type Context = {
 type Single = {
   num: number;
   magnitude: number;
-  unit: UnitScan | null;
+  unit: Unit | null;
   end: number;
   error: string | null;
 };
@@ -58,15 +49,15 @@ function skipApproximate(src: string, start: number): number {
   let i = skipSpaces(src, start);
   for (;;) {
     const c = src.charCodeAt(i);
-    if (c === 126 /* ~ */ || c === 0x2248 /* ≈ */ || c === 0x2243 /* ≃ */ || c === 0x223c /* ∼ */) {
-      i = src.charCodeAt(i + 1) === 61 /* = */ ? i + 2 : i + 1;
+    if (c === CHAR.tilde || c === CHAR.almostEqual || c === CHAR.asymptoticallyEqual || c === CHAR.tildeOperator) {
+      i = src.charCodeAt(i + 1) === CHAR.equals ? i + 2 : i + 1;
       i = skipSpaces(src, i);
       continue;
     }
     if (isWordChar(c)) {
       const end = wordEnd(src, i);
       if (end - i <= 13 && APPROXIMATE_WORDS.has(src.slice(i, end).toLowerCase())) {
-        i = src.charCodeAt(end) === 46 /* . */ ? end + 1 : end;
+        i = src.charCodeAt(end) === CHAR.dot ? end + 1 : end;
         i = skipSpaces(src, i);
         continue;
       }
@@ -105,20 +96,16 @@ function scanMantissa(src: string, start: number): Mantissa {
   let exponent = 0;
   for (;;) {
     const c = src.charCodeAt(j);
-    if (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - CHAR.digitZero);
       j++;
       digits = true;
       continue;
     }
-    if (c === 44 /* , */ && digits && isDigit(src.charCodeAt(j + 1))) {
+    if (c === CHAR.comma && digits && isDigit(src.charCodeAt(j + 1))) {
       if (isDigit(src.charCodeAt(j + 2)) && isDigit(src.charCodeAt(j + 3)) && !isDigit(src.charCodeAt(j + 4))) {
         commas = true;
-        mantissa =
-          mantissa * 1000 +
-          (src.charCodeAt(j + 1) - 48) * 100 +
-          (src.charCodeAt(j + 2) - 48) * 10 +
-          (src.charCodeAt(j + 3) - 48);
+        mantissa = mantissa * 1000 + digitAt(src, j + 1) * 100 + digitAt(src, j + 2) * 10 + digitAt(src, j + 3);
         j += 4;
         continue;
       }
@@ -132,12 +119,12 @@ function scanMantissa(src: string, start: number): Mantissa {
     }
     break;
   }
-  if (src.charCodeAt(j) === 46 /* . */ && isDigit(src.charCodeAt(j + 1))) {
+  if (src.charCodeAt(j) === CHAR.dot && isDigit(src.charCodeAt(j + 1))) {
     j++;
     for (;;) {
       const c = src.charCodeAt(j);
-      if (!(c >= 48 && c <= 57)) break; // NaN past the end fails both comparisons
-      mantissa = mantissa * 10 + (c - 48);
+      if (!isDigit(c)) break;
+      mantissa = mantissa * 10 + (c - CHAR.digitZero);
       exponent--;
       j++;
     }
@@ -145,17 +132,17 @@ function scanMantissa(src: string, start: number): Mantissa {
   }
   if (!digits) return NO_MANTISSA;
   const e = src.charCodeAt(j);
-  if (e === 101 /* e */ || e === 69 /* E */) {
+  if (e === CHAR.lowerE || e === CHAR.upperE) {
     let k = j + 1;
     const sign = src.charCodeAt(k);
-    if (sign === 43 || sign === 45) k++;
+    if (sign === CHAR.plus || sign === CHAR.hyphen) k++;
     if (isDigit(src.charCodeAt(k))) {
       let written = 0;
       while (isDigit(src.charCodeAt(k))) {
-        if (written < 10_000) written = written * 10 + (src.charCodeAt(k) - 48);
+        if (written < 10_000) written = written * 10 + digitAt(src, k);
         k++;
       }
-      exponent += sign === 45 ? -written : written;
+      exponent += sign === CHAR.hyphen ? -written : written;
       j = k;
     }
   }
@@ -171,9 +158,9 @@ function scanMantissa(src: string, start: number): Mantissa {
 /** A signed mantissa (exponents may be negative: 10^-3, 2^−1). */
 function scanSignedMantissa(src: string, start: number): Mantissa {
   const c = src.charCodeAt(start);
-  if (c === 45 || c === 0x2212 || c === 43) {
+  if (c === CHAR.hyphen || c === CHAR.minus || c === CHAR.plus) {
     const m = scanMantissa(src, start + 1);
-    if (m.end >= 0 && m.error === null && c !== 43) m.value = -m.value;
+    if (m.end >= 0 && m.error === null && c !== CHAR.plus) m.value = -m.value;
     return m;
   }
   return scanMantissa(src, start);
@@ -202,7 +189,7 @@ function scanNumber(src: string, start: number): Mantissa {
   const k = skipSpaces(src, end);
   const c = src.charCodeAt(k);
   const superscript = readSuperscript(src, end);
-  if (c === 94 /* ^ */) {
+  if (c === CHAR.caret) {
     const exponent = scanSignedMantissa(src, skipSpaces(src, k + 1));
     if (exponent.error !== null) return exponent;
     if (exponent.end < 0) return mantissaError(start, k + 1, `expected an exponent after “${src.slice(start, k + 1)}”`);
@@ -211,12 +198,12 @@ function scanNumber(src: string, start: number): Mantissa {
   } else if (superscript !== null) {
     value = power(src, m, superscript.value);
     end = superscript.end;
-  } else if (c === 0xd7 || c === 120 || c === 88 || c === 42 || c === 0xb7) {
+  } else if (c === CHAR.times || c === CHAR.lowerX || c === CHAR.upperX || c === CHAR.asterisk || c === CHAR.middleDot) {
     // × x X * · followed by 10^n: scientific notation. Anything else is left for the unit ("3x" is a factor).
     const ten = skipSpaces(src, k + 1);
     if (src.startsWith("10", ten) && !isDigit(src.charCodeAt(ten + 2))) {
       const after = skipSpaces(src, ten + 2);
-      if (src.charCodeAt(after) === 94) {
+      if (src.charCodeAt(after) === CHAR.caret) {
         const exponent = scanSignedMantissa(src, skipSpaces(src, after + 1));
         if (exponent.error !== null) return exponent;
         if (exponent.end >= 0) {
@@ -234,10 +221,10 @@ function scanNumber(src: string, start: number): Mantissa {
   }
   const f = skipSpaces(src, end);
   const slash = src.charCodeAt(f);
-  if (slash === 47 /* / */ || slash === 58 /* : */) {
+  if (slash === CHAR.slash || slash === CHAR.colon) {
     const d = skipSpaces(src, f + 1);
     const next = src.charCodeAt(d);
-    if (isDigit(next) || (next === 46 && isDigit(src.charCodeAt(d + 1)))) {
+    if (isDigit(next) || (next === CHAR.dot && isDigit(src.charCodeAt(d + 1)))) {
       const denominator = scanMantissa(src, d);
       if (denominator.error !== null) return denominator;
       if (denominator.value === 0) {
@@ -253,15 +240,6 @@ function scanNumber(src: string, start: number): Mantissa {
   return m;
 }
 
-function singleLetterMagnitude(c: number, ctx: Context): number {
-  if (c === 107 || c === 75) return 1e3; // k K
-  if (c === 77) return 1e6; // M
-  if (c === 84) return 1e12; // T
-  if (c === 66 || c === 98) return ctx.data ? 0 : 1e9; // B b: bytes or bits when data is expected
-  if (c === 109) return ctx.minutes ? 0 : 1e6; // m: minutes when a time is expected
-  return 0;
-}
-
 /** Magnitude words after a number: k K M bn T thousand million billion trillion, and B, b or m by context. */
 function scanMagnitudes(src: string, single: Single, ctx: Context): void {
   for (;;) {
@@ -270,7 +248,7 @@ function scanMagnitudes(src: string, single: Single, ctx: Context): void {
     if (end === k || !isWordChar(src.charCodeAt(k))) return;
     if (end === k + 1) {
       // One letter: k K M T are magnitudes, B b m depend on context, anything else (s, h, d) is a unit.
-      const factor = singleLetterMagnitude(src.charCodeAt(k), ctx);
+      const factor = letterMagnitude(src.charCodeAt(k), ctx);
       if (factor === 0) return;
       single.magnitude *= factor;
       single.num *= factor;
@@ -282,7 +260,7 @@ function scanMagnitudes(src: string, single: Single, ctx: Context): void {
     if (factor === 0) {
       if (lookupUnit(word) !== undefined || lookupUnit(word.slice(1)) === undefined) return;
       // "12kQPS", "3Mreq": a magnitude letter glued to a unit.
-      factor = singleLetterMagnitude(word.charCodeAt(0), ctx);
+      factor = letterMagnitude(word.charCodeAt(0), ctx);
       if (factor === 0) return;
       end = k + 1;
     }
@@ -292,15 +270,17 @@ function scanMagnitudes(src: string, single: Single, ctx: Context): void {
   }
 }
 
-function withMoney(unit: UnitScan | null, at: number): UnitScan {
-  if (unit === null) {
-    return { factor: 1, data: 0, time: 0, money: 1, label: "", text: "$", compactText: "$", parts: 1, end: at, error: null };
-  }
-  const slash = unit.text.startsWith("/");
+const DOLLARS: Unit = { factor: 1, dim: MONEY, label: "", text: "$", compactText: "$" };
+
+/** The unit with a `$` written before the number: "$4.6M/month" is in $/month. */
+function withMoney(unit: Unit | null): Unit {
+  if (unit === null) return DOLLARS;
+  const { dim } = unit;
   return {
-    ...unit,
-    money: unit.money + 1,
-    text: slash ? `$${unit.text}` : `$·${unit.text}`,
+    factor: unit.factor,
+    dim: dimensionOf(dim.data, dim.time, dim.money + 1),
+    label: unit.label,
+    text: unit.text.startsWith("/") ? `$${unit.text}` : `$·${unit.text}`,
     compactText: unit.compactText.startsWith("/") || unit.compactText === "" ? `$${unit.compactText}` : `$·${unit.compactText}`,
   };
 }
@@ -310,14 +290,14 @@ function scanSingle(src: string, start: number, ctx: Context): Single {
   let i = skipApproximate(src, start);
   let sign = 1;
   const c = src.charCodeAt(i);
-  if (c === 45 || c === 0x2212) {
+  if (c === CHAR.hyphen || c === CHAR.minus) {
     sign = -1;
     i = skipSpaces(src, i + 1);
-  } else if (c === 43) {
+  } else if (c === CHAR.plus) {
     i = skipSpaces(src, i + 1);
   }
   let money = false;
-  if (src.charCodeAt(i) === 36 /* $ */) {
+  if (src.charCodeAt(i) === CHAR.dollar) {
     money = true;
     i = skipSpaces(src, i + 1);
   }
@@ -329,22 +309,23 @@ function scanSingle(src: string, start: number, ctx: Context): Single {
   }
   const single: Single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null };
   scanMagnitudes(src, single, ctx);
-  const unit = scanUnitExpression(src, single.end, ctx.minutes);
-  if (unit.error !== null) return failed(unit.end, unit.error);
-  if (unit.parts > 0) {
-    single.unit = unit;
-    single.end = unit.end;
+  const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
+  if (read.error !== null) return failed(read.end, read.error);
+  if (read.unit !== null) {
+    single.unit = read.unit;
+    single.end = read.end;
   }
-  if (money) single.unit = withMoney(single.unit, single.end);
+  if (money) single.unit = withMoney(single.unit);
   return single;
 }
 
 /** The length of a range separator at i (-, –, —, −, to, .., …), or 0. */
 function rangeSeparator(src: string, i: number): number {
   const c = src.charCodeAt(i);
-  if (c === 45 || c === 0x2013 || c === 0x2014 || c === 0x2212 || c === 0x2026) return 1;
-  if (c === 46 && src.charCodeAt(i + 1) === 46) return 2;
-  if ((c === 116 || c === 84) && (src.charCodeAt(i + 1) === 111 || src.charCodeAt(i + 1) === 79)) {
+  if (c === CHAR.hyphen || c === CHAR.enDash || c === CHAR.emDash || c === CHAR.minus || c === CHAR.ellipsis) return 1;
+  if (c === CHAR.dot && src.charCodeAt(i + 1) === CHAR.dot) return 2;
+  const o = src.charCodeAt(i + 1);
+  if ((c === CHAR.lowerT || c === CHAR.upperT) && (o === CHAR.lowerO || o === CHAR.upperO)) {
     return isWordChar(src.charCodeAt(i + 2)) ? 0 : 2;
   }
   return 0;
@@ -366,39 +347,29 @@ function unreadable(src: string, ctx: Context, why: string): AnswerReading {
   return { kind: "unreadable", message: `Could not read “${snippet(src)}”: ${why}.${expectation(ctx)}` };
 }
 
-type Resolved = { factor: number; data: number; time: number; money: number; label: string; text: string };
-
-function fromSpec(spec: UnitSpec): Resolved {
-  return { factor: spec.factor, ...spec.dim, label: spec.label, text: spec.text };
-}
-
-const PLAIN: Resolved = { factor: 1, data: 0, time: 0, money: 0, label: "", text: "" };
-
 /** The unit an end of the answer is in: as written, or, for a bare number, the unit the question asks for. */
-function resolveUnit(unit: UnitScan | null, ctx: Context): Resolved {
+function resolveUnit(unit: Unit | null, ctx: Context): Unit {
   const expect = ctx.expect;
-  if (unit === null) return ctx.expected ?? PLAIN;
+  if (unit === null) return expect ?? PLAIN_UNIT;
   // "46k requests" for a question in requests/s: the learner named the thing, not the unit; read it in the unit asked.
   if (
     expect !== null &&
-    unit.data === 0 &&
-    unit.time === 0 &&
-    unit.money === 0 &&
+    isDimensionless(unit.dim) &&
     unit.label !== "" &&
     unit.label === expect.label &&
     !isDimensionless(expect.dim)
   ) {
-    return ctx.expected ?? PLAIN;
+    return expect;
   }
   return unit;
 }
 
-function contextFor(expect: UnitSpec | null): Context {
-  if (expect === null) return { expect, expected: null, data: false, minutes: false };
-  return { expect, expected: fromSpec(expect), data: expect.dim.data !== 0, minutes: expect.dim.time > 0 };
+function contextFor(expect: Unit | null): Context {
+  if (expect === null) return { expect, data: false, minutes: false };
+  return { expect, data: expect.dim.data !== 0, minutes: expect.dim.time > 0 };
 }
 
-const contextCache = new WeakMap<UnitSpec, Context>();
+const contextCache = new WeakMap<Unit, Context>();
 const NO_EXPECTATION = contextFor(null);
 
 /**
@@ -406,7 +377,7 @@ const NO_EXPECTATION = contextFor(null);
  * Never throws: anything it cannot read comes back as `unreadable`, a dimension other than `expect`'s as
  * `wrong-dimension`, each with a message that says what was read and what was expected.
  */
-export function readAnswer(src: string, expect: UnitSpec | null): AnswerReading {
+export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   let ctx = NO_EXPECTATION;
   if (expect !== null) {
     const cached = contextCache.get(expect);
@@ -430,7 +401,7 @@ export function readAnswer(src: string, expect: UnitSpec | null): AnswerReading 
     if (second.error !== null) return unreadable(src, ctx, second.error);
     end = skipSpaces(src, second.end);
   }
-  if (src.charCodeAt(end) === 46 /* . */) end = skipSpaces(src, end + 1);
+  if (src.charCodeAt(end) === CHAR.dot) end = skipSpaces(src, end + 1);
   if (end < src.length) {
     const read = src.slice(0, end).trim();
     return unreadable(src, ctx, `read “${snippet(read)}”, then could not read “${snippet(src.slice(end))}”`);
@@ -451,10 +422,10 @@ export function readAnswer(src: string, expect: UnitSpec | null): AnswerReading 
   }
   const low = resolveUnit(lowUnit, ctx);
   const high = second === null ? low : resolveUnit(highUnit, ctx);
-  if (low.data !== high.data || low.time !== high.time || low.money !== high.money) {
+  if (!sameDimension(low.dim, high.dim)) {
     return unreadable(src, ctx, `the two ends of the range are in different kinds of unit (${low.text} and ${high.text})`);
   }
-  const dim = dimensionOf(low.data, low.time, low.money);
+  const dim = low.dim;
   const label = low.label !== "" ? low.label : (ctx.expect?.label ?? "");
   let lowValue = lowNum * low.factor;
   let highValue = highNum * high.factor;
@@ -470,7 +441,7 @@ export function readAnswer(src: string, expect: UnitSpec | null): AnswerReading 
       message: `Read ${read} (${describeDimension(dim).noun}); this step asks for ${expected}.`,
     };
   }
-  const shownIn = ctx.expected ?? low;
+  const shownIn = ctx.expect ?? low;
   if (second === null) {
     const quantity = makeQuantity(lowValue, dim, label);
     return { kind: "ok", quantity, read: `read as ${attachUnit(formatRead(lowValue / shownIn.factor), shownIn.text)}` };

@@ -7,7 +7,9 @@ import { DEFAULT_TOLERANCE, type Tolerance } from "../grading/types.ts";
 import { checkTolerance } from "../grading/grade.ts";
 import { formatCompact, formatRead } from "../number-format.ts";
 import { makeQuantity, type Quantity } from "../quantity.ts";
-import { lookupUnit, parseUnit, type UnitSpec } from "../units.ts";
+import { parseUnit } from "../units/parse-unit.ts";
+import type { Unit } from "../units/unit.ts";
+import { lookupUnit } from "../units/unit-table.ts";
 import { hashString, mulberry32 } from "./prng.ts";
 import type { ExerciseSpec, GivenSpec } from "./spec.ts";
 import { pickValue } from "./vary.ts";
@@ -30,7 +32,7 @@ export type BuiltStep = {
   readonly id: string;
   readonly prompt: string;
   readonly unit: string;
-  readonly unitSpec: UnitSpec;
+  readonly unitSpec: Unit;
   readonly formula: string;
   readonly tolerance: Tolerance;
   readonly expected: Quantity;
@@ -59,7 +61,7 @@ function givenNumber(value: number): string {
 }
 
 /** True when a unit is only a count label ("users"): prose names the thing itself ("{dau} daily users"). */
-function isLabelOnly(spec: UnitSpec): boolean {
+function isLabelOnly(spec: Unit): boolean {
   return spec.label !== "" && spec.compactText === "";
 }
 
@@ -115,7 +117,7 @@ export function checkFormulaNames(formula: string, known: ReadonlySet<string>): 
 }
 
 /** Evaluates one step in a scope of givens and earlier steps and checks the result's dimension. */
-export function evaluateStep(formula: string, unit: UnitSpec, scope: Readonly<Record<string, Quantity>>): Quantity {
+export function evaluateStep(formula: string, unit: Unit, scope: Readonly<Record<string, Quantity>>): Quantity {
   const result = evaluate(formula, scope);
   if (!sameDimension(result.dim, unit.dim)) {
     throw new EngineError(
@@ -156,7 +158,7 @@ export function buildExercise(spec: ExerciseSpec, seed: number): BuiltExercise {
   const stepIds = new Set<string>();
   const steps = spec.steps.map((step): BuiltStep => {
     let expected: Quantity;
-    let unitSpec: UnitSpec;
+    let unitSpec: Unit;
     const tolerance = step.tolerance ?? DEFAULT_TOLERANCE;
     try {
       unitSpec = parseUnit(step.unit);

@@ -2,7 +2,7 @@ import { EngineError } from "../engine-error.ts";
 import { DEFAULT_TOLERANCE } from "../grading/types.ts";
 import { checkTolerance } from "../grading/grade.ts";
 import type { Quantity } from "../quantity.ts";
-import { parseUnit } from "../units.ts";
+import { parseUnit } from "../units/parse-unit.ts";
 import { buildExercise, buildGiven, checkFormulaNames, evaluateStep } from "./build.ts";
 import { type ExerciseSpec, exerciseSpecShapeSchema } from "./spec.ts";
 import { ceilSignificant } from "./vary.ts";

@@ -2,7 +2,7 @@ import { describeDimension, sameDimension } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
 import { type AnswerReading, readAnswer } from "../parse-quantity.ts";
 import type { Quantity } from "../quantity.ts";
-import { defaultUnitFor, parseUnit } from "../units.ts";
+import { defaultUnitFor, parseUnit } from "../units/parse-unit.ts";
 import { graders } from "./graders.ts";
 import { lowerFullEdge } from "./grade-ratio.ts";
 import { slipNote } from "./slips.ts";

@@ -1,0 +1,45 @@
+import { CHAR } from "../reader/scanner.ts";
+
+/** Magnitude words a number may carry: 46k, 46K, 4.6M, 3bn, 1.2T, 46 thousand, 3 million, 2 billion. */
+const MAGNITUDES = new Map<string, number>([
+  ["k", 1e3],
+  ["K", 1e3],
+  ["M", 1e6],
+  ["bn", 1e9],
+  ["Bn", 1e9],
+  ["BN", 1e9],
+  ["T", 1e12],
+]);
+const MAGNITUDE_WORDS = new Map<string, number>([
+  ["thousand", 1e3],
+  ["million", 1e6],
+  ["billion", 1e9],
+  ["trillion", 1e12],
+]);
+
+/**
+ * The factor of a magnitude word ("k" → 1000, "million" → 1e6), or 0 when the word is not one. Spelled-out words
+ * match whatever their case; the letters only as listed (`m` and `B` depend on context: see {@link letterMagnitude}).
+ * @example magnitudeOf("bn") // 1e9
+ */
+export function magnitudeOf(word: string): number {
+  const direct = MAGNITUDES.get(word);
+  if (direct !== undefined) return direct;
+  // The shortest spelled-out word, "million", has seven letters: skip the lower-casing for anything shorter.
+  if (word.length < 7) return 0;
+  return MAGNITUDE_WORDS.get(word) ?? MAGNITUDE_WORDS.get(word.toLowerCase()) ?? 0;
+}
+
+/**
+ * The magnitude a single letter after a number stands for in an answer, or 0: k K M T always; `B` and `b` are
+ * billion unless data is expected (then bytes and bits), `m` is million unless a time is expected (then minutes).
+ * @example letterMagnitude(CHAR.upperB, { data: true, minutes: false }) // 0: "3B" is three bytes here
+ */
+export function letterMagnitude(c: number, context: { readonly data: boolean; readonly minutes: boolean }): number {
+  if (c === CHAR.lowerK || c === CHAR.upperK) return 1e3;
+  if (c === CHAR.upperM) return 1e6;
+  if (c === CHAR.upperT) return 1e12;
+  if (c === CHAR.upperB || c === CHAR.lowerB) return context.data ? 0 : 1e9;
+  if (c === CHAR.lowerM) return context.minutes ? 0 : 1e6;
+  return 0;
+}
