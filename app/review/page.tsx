@@ -4,21 +4,22 @@ import { AddModuleCards } from "@/components/review/add-module-cards";
 import { ReviewSession } from "@/components/review/review-session";
 import { SettingsForm } from "@/components/review/settings-form";
 import { requireUser } from "@/lib/auth";
-import { MODULES, MODULE_IDS, listCards } from "@/lib/content";
-import { countDueCards, getSettings, listDeck, listDueReviews } from "@/lib/progress";
+import { MODULES, MODULE_IDS } from "@/lib/content";
+import { getReviewSummary, getSettings, listDeck, listDueReviews, listPublishedCards } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
   const now = new Date();
-  const [items, totalDue, deck, settings] = await Promise.all([
+  const [items, summary, deck, settings] = await Promise.all([
     listDueReviews(user.id, now, 50),
-    countDueCards(user.id, now),
+    getReviewSummary(user.id, now),
     listDeck(user.id),
     getSettings(user.id),
   ]);
-  const cards = [...listCards().values()];
+  // Only modules with lessons to learn offer their cards; lessons still to come add none.
+  const cards = listPublishedCards();
   const modules = MODULE_IDS.filter((id) => cards.some((card) => card.module === id));
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -33,11 +34,11 @@ export default async function ReviewPage() {
         <div className="card space-y-3">
           <h2 className="text-xl font-semibold">Your deck is empty</h2>
           <p className="text-muted">
-            Cards join your deck when you start a lesson, and every estimation step you miss becomes a card.{" "}
+            Cards join your deck when you complete a lesson, and every estimation step you miss becomes a card.{" "}
             <Link href="/learn" className="underline">
               Start a lesson
             </Link>
-            , or add a whole module now.
+            , or add a whole module now: its new cards come {settings.newCardsPerDay} a day, in course order.
           </p>
         </div>
       ) : (
@@ -45,10 +46,12 @@ export default async function ReviewPage() {
           key={now.getTime()}
           initial={items.map((item) =>
             item.kind === "fact"
-              ? { kind: "fact", cardId: item.cardId, question: item.question, answer: item.answer, preview: item.preview }
+              ? { kind: "fact", cardId: item.cardId, question: item.question, answer: item.answer, preview: item.preview, isNew: item.state === "new" }
               : { kind: "step", cardId: item.cardId, prompt: item.prompt, token: item.token, preview: item.preview },
           )}
-          totalDue={totalDue}
+          totalDue={summary.due}
+          newLeftToday={summary.leftToday}
+          newWaiting={summary.waiting}
         />
       )}
       <section aria-labelledby="deck" className="space-y-3">

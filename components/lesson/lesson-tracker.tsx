@@ -14,8 +14,8 @@ function record(lessonId: string, event: "started" | "completed") {
 }
 
 /**
- * Marks the lesson started when it is opened, and complete when its end scrolls into view. Placed at the end of the
- * lesson; renders a short note there.
+ * Marks the lesson started when it is opened, and complete when its end scrolls into view (which adds its flashcards
+ * to the review deck; opening it does not). Placed at the end of the lesson; renders a short note there.
  */
 export function LessonTracker({ lessonId, completed }: LessonTrackerProps) {
   const end = useRef<HTMLParagraphElement>(null);
@@ -36,7 +36,9 @@ export function LessonTracker({ lessonId, completed }: LessonTrackerProps) {
   }, [lessonId, completed]);
   return (
     <p ref={end} className="text-sm text-muted">
-      {completed ? "You have completed this lesson." : "Reaching this point marks the lesson complete."}
+      {completed
+        ? "You have completed this lesson; its cards are in your review deck."
+        : "Reaching this point marks the lesson complete. Its cards then join your review deck."}
     </p>
   );
 }

@@ -11,10 +11,16 @@ import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
 type Rating = 1 | 2 | 3 | 4;
 
 export type ReviewCardView =
-  | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string> }
+  | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string>; isNew: boolean }
   | { kind: "step"; cardId: string; prompt: ExercisePrompt; token: string; preview: Record<Rating, string> };
 
-export type ReviewSessionProps = { initial: ReviewCardView[]; totalDue: number };
+export type ReviewSessionProps = {
+  initial: ReviewCardView[];
+  totalDue: number;
+  /** new flashcards today's limit still allows, and those beyond it (as the page was loaded) */
+  newLeftToday: number;
+  newWaiting: number;
+};
 
 const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 const RATINGS: Rating[] = [1, 2, 3, 4];
@@ -41,7 +47,7 @@ function errorText(json: unknown, fallback: string): string {
  * The review queue, one card at a time. Keys: Space or Enter reveals; 1 to 4 rate; Ctrl+Z (⌘Z) undoes the last rating.
  * Step cards are answered instead: the server grades the answer, and the verdict is the rating.
  */
-export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
+export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: ReviewSessionProps) {
   const router = useRouter();
   const [queue, setQueue] = useState(initial);
   const [history, setHistory] = useState<ReviewCardView[]>([]);
@@ -56,11 +62,13 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
   const nextButton = useRef<HTMLButtonElement>(null);
   const answerBox = useRef<HTMLDivElement>(null);
   const current = queue[0];
+  const newLeft = Math.max(0, newLeftToday - history.filter((card) => card.kind === "fact" && card.isNew).length);
 
   useEffect(() => {
     shownAt.current = Date.now();
-    if (current?.kind === "fact") revealButton.current?.focus();
-    else answerBox.current?.querySelector("input")?.focus();
+    // preventScroll: on a phone, focusing the answer field would scroll the scenario above it out of view.
+    if (current?.kind === "fact") revealButton.current?.focus({ preventScroll: true });
+    else answerBox.current?.querySelector("input")?.focus({ preventScroll: true });
   }, [current]);
 
   const advance = useCallback((rated: ReviewCardView) => {
@@ -168,6 +176,9 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
       <p className="text-sm text-muted" aria-live="polite">
         {reviewed} reviewed · {Math.max(0, totalDue - reviewed)} due
       </p>
+      <p className="text-sm text-muted">
+        {newLeft} new {newLeft === 1 ? "card" : "cards"} left today · {newWaiting} waiting
+      </p>
       {!current && totalDue > reviewed ? (
         <div className="card space-y-2">
           <h2 className="text-xl font-semibold">More cards are due</h2>
@@ -235,7 +246,8 @@ export function ReviewSession({ initial, totalDue }: ReviewSessionProps) {
       <p role="status" aria-live="polite" className="min-h-5 text-sm">
         {announcement}
       </p>
-      <section aria-labelledby="keys" className="text-sm text-muted">
+      {/* Keyboard help is for keyboards: hidden on phones (narrow screens, touch pointers). */}
+      <section aria-labelledby="keys" className="text-sm text-muted max-sm:hidden pointer-coarse:hidden">
         <h2 id="keys" className="font-semibold">
           Keys
         </h2>

@@ -2,13 +2,15 @@
 
 import { useState, type FormEvent } from "react";
 
-export type SettingsFormProps = { desiredRetention: number; timeZone: string; dayStartHour: number };
+export type SettingsFormProps = { desiredRetention: number; timeZone: string; dayStartHour: number; newCardsPerDay: number };
 
-/** Review settings: desired retention (with its workload trade-off), time zone, and when a day starts. */
+/** Review settings: desired retention (with its workload trade-off), new cards a day, time zone, and when a day starts. */
 export function SettingsForm(props: SettingsFormProps) {
   const [retention, setRetention] = useState(props.desiredRetention);
   const [timeZone, setTimeZone] = useState(props.timeZone);
   const [dayStartHour, setDayStartHour] = useState(props.dayStartHour);
+  // Kept as typed, so the server's message can say what is wrong with "abc" or "2.5".
+  const [newCardsPerDay, setNewCardsPerDay] = useState(String(props.newCardsPerDay));
   const [message, setMessage] = useState("");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -16,7 +18,7 @@ export function SettingsForm(props: SettingsFormProps) {
     const response = await fetch("/api/settings", {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ desiredRetention: retention, timeZone, dayStartHour }),
+      body: JSON.stringify({ desiredRetention: retention, timeZone, dayStartHour, newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay) }),
     }).catch(() => null);
     const body: unknown = await response?.json().catch(() => null);
     if (response?.ok) setMessage("Saved.");
@@ -26,7 +28,7 @@ export function SettingsForm(props: SettingsFormProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="card space-y-4">
+    <form onSubmit={onSubmit} className="card space-y-4" noValidate>
       <div className="space-y-1">
         <label htmlFor="retention" className="block font-medium">
           Desired retention: {Math.round(retention * 100)}%
@@ -45,6 +47,27 @@ export function SettingsForm(props: SettingsFormProps) {
         <p id="retention-hint" className="text-sm text-muted">
           The share of cards you still remember when they come due. Higher means more reviews each day: going from 90% to
           95% roughly doubles the daily workload, while 85% cuts it by about a third.
+        </p>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="new-per-day" className="block font-medium">
+          New cards per day
+        </label>
+        <input
+          id="new-per-day"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={200}
+          step={1}
+          className="field-input w-32"
+          value={newCardsPerDay}
+          onChange={(e) => setNewCardsPerDay(e.target.value)}
+          aria-describedby="new-per-day-hint"
+        />
+        <p id="new-per-day-hint" className="text-sm text-muted">
+          0 to 200. New flashcards are introduced in course order, after the reviews that are due; each one brings a few
+          reviews over the following days. Missed estimation steps always come back, whatever this limit.
         </p>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">

@@ -4,7 +4,7 @@ import { summariseCalibration, type CalibrationSummary } from "@/lib/engine";
 import { MODULES, MODULE_IDS, listLessons, type ModuleId } from "@/lib/content";
 import { addDays, dayKey } from "@/lib/srs";
 import { db } from "./db";
-import { getSettings } from "./reviews";
+import { getReviewSummary, getSettings } from "./reviews";
 import {
   accuracyByWeek,
   currentStreak,
@@ -43,13 +43,13 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
   const today = dayKey(now, options.timeZone, options.dayStartHour);
   const yearAgo = new Date(now.getTime() - 366 * 86_400_000);
 
-  const [progress, reviews, cards, steps, runs, ranges] = await Promise.all([
+  const [progress, reviews, cards, steps, runs, ranges, summary] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { lessonId: true } }),
     db().$queryRaw<{ reviewedAt: Date; dueBefore: unknown }[]>`
       SELECT r."reviewedAt", r.before->'due' AS "dueBefore" FROM "ReviewLog" r
       WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r."reviewedAt" > ${yearAgo}
         AND NOT EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`,
-    db().reviewCard.findMany({ where: { userId }, select: { due: true } }),
+    db().reviewCard.findMany({ where: { userId }, select: { due: true, kind: true, state: true } }),
     db().$queryRaw<{ at: Date; verdict: string; exerciseId: string }[]>`
       SELECT a."createdAt" AS at, s->>'verdict' AS verdict, a."exerciseId"
       FROM "Attempt" a, jsonb_array_elements(a.steps) s
@@ -58,6 +58,7 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
     db().$queryRaw<{ held: boolean; logWidth: number }[]>`
       SELECT (s->>'held')::boolean AS held, (s->>'logWidth')::float8 AS "logWidth"
       FROM "Attempt" a, jsonb_array_elements(a.steps) s WHERE a."userId" = ${userId}::uuid AND s ? 'held'`,
+    getReviewSummary(userId, now),
   ]);
 
   const lessons = listLessons();
@@ -68,7 +69,10 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
   }).filter((m) => m.total > 0);
 
   const reviewRows = reviews.map((r) => ({ reviewedAt: r.reviewedAt, dueBefore: dueSchema.parse({ due: r.dueBefore }).due }));
-  const overdue = cards.map((c) => c.due).filter((due) => due <= now);
+  // New flashcards are introduced a few a day: only today's allowance of them is due; the rest wait and break no streak.
+  const scheduled = cards.filter((c) => !(c.kind === "fact" && c.state === "new")).map((c) => c.due);
+  const dueDates = [...scheduled, ...Array.from({ length: summary.leftToday }, () => now)];
+  const overdue = dueDates.filter((due) => due <= now);
 
   return {
     today,
@@ -76,7 +80,7 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
     heatmap: reviewHeatmap(reviewRows.map((r) => r.reviewedAt), today, options),
     streak: currentStreak(reviewRows, overdue, today, options),
     reviewsTotal: reviewRows.length,
-    forecast: dueForecast(cards.map((c) => c.due), today, options),
+    forecast: dueForecast(dueDates, today, options),
     accuracy: accuracyByWeek(steps, options).filter((w) => w.week >= addDays(today, -7 * 26)),
     speed: speedByWeek(runs.map((r) => ({ at: r.createdAt, elapsedMs: r.elapsedMs })), options).filter((w) => w.week >= addDays(today, -7 * 26)),
     calibration: summariseCalibration(ranges),

@@ -14,8 +14,8 @@ export {
   userSelect,
 } from "./users";
 export type { CreateUserResult, UserRecord } from "./users";
-export { listLessonProgress, markLessonCompleted, markLessonStarted } from "./lessons";
-export type { LessonProgressRecord } from "./lessons";
+export { listLessonProgress, markLessonCompleted, markLessonStarted, recordLessonEvent } from "./lessons";
+export type { LessonEvent, LessonEventOutcome, LessonProgressRecord } from "./lessons";
 export { checkDatabaseHealth } from "./health";
 export type { DatabaseHealth } from "./health";
 export {
@@ -39,10 +39,13 @@ export {
   countDueCards,
   flagMissedSteps,
   getCardState,
+  getReviewSummary,
   getSettings,
   listDeck,
   listDueCardIds,
   listDueReviews,
+  NEW_CARDS_PER_DAY_DEFAULT,
+  NEW_CARDS_PER_DAY_MAX,
   reviewCard,
   reviewSubmitSchema,
   serveStepVariant,
@@ -51,7 +54,9 @@ export {
   undoLastReview,
   updateSettings,
 } from "./reviews";
-export type { LearnerSettings, ReviewItem, ReviewOutcome, ReviewSubmit, UndoOutcome } from "./reviews";
+export type { LearnerSettings, ReviewItem, ReviewOutcome, ReviewSubmit, ReviewSummary, UndoOutcome } from "./reviews";
+export { listPublishedCards } from "./new-cards";
+export type { NewCardAllowance } from "./new-cards";
 export { getDashboard } from "./dashboard";
 export type { Dashboard, ModuleProgress } from "./dashboard";
 export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getLesson } from "@/lib/content";
 import { db } from "./db";
+import { addLessonCards } from "./reviews";
 
 export const lessonProgressSelect = {
   lessonId: true,
@@ -22,15 +24,39 @@ export async function markLessonStarted(userId: string, lessonId: string, now: D
   return firstRow(rows);
 }
 
-/** Mark a lesson complete, starting it too if needed; the first completion time is kept. Atomic under concurrency. */
+/**
+ * Mark a lesson complete, starting it too if needed; the first completion time is kept. Atomic under concurrency.
+ * Completing a lesson adds its flashcards to the learner's deck (they are introduced a few a day).
+ */
 export async function markLessonCompleted(userId: string, lessonId: string, now: Date): Promise<LessonProgressRecord> {
+  return (await completeLesson(userId, lessonId, now)).progress;
+}
+
+async function completeLesson(userId: string, lessonId: string, now: Date): Promise<{ progress: LessonProgressRecord; cardsAdded: number }> {
   const rows = await db().$queryRaw<Row[]>`
     INSERT INTO "LessonProgress" ("userId", "lessonId", "startedAt", "completedAt")
     VALUES (${userId}::uuid, ${lessonId}, ${now}, ${now})
     ON CONFLICT ("userId", "lessonId")
     DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")
     RETURNING "lessonId", "startedAt", "completedAt"`;
-  return firstRow(rows);
+  const progress = firstRow(rows);
+  return { progress, cardsAdded: await addLessonCards(userId, lessonId, now) };
+}
+
+export type LessonEvent = "started" | "completed";
+
+export type LessonEventOutcome =
+  | { ok: true; progress: LessonProgressRecord; cardsAdded: number }
+  | { ok: false; reason: "invalid"; message: string };
+
+/**
+ * The learner opened (`started`) or reached the end of (`completed`) a lesson. Opening a lesson only records it; its
+ * cards join the deck when it is completed. Idempotent.
+ */
+export async function recordLessonEvent(userId: string, lessonId: string, event: LessonEvent, now: Date): Promise<LessonEventOutcome> {
+  if (!getLesson(lessonId)) return { ok: false, reason: "invalid", message: `There is no lesson "${lessonId}".` };
+  if (event === "completed") return { ok: true, ...(await completeLesson(userId, lessonId, now)) };
+  return { ok: true, progress: await markLessonStarted(userId, lessonId, now), cardsAdded: 0 };
 }
 
 function firstRow(rows: Row[]): LessonProgressRecord {

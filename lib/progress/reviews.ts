@@ -17,7 +17,8 @@ import {
   type SchedulerSettings,
 } from "@/lib/srs";
 import { db } from "./db";
-import { seedToken, verifySeedToken } from "./seed-token";
+import { countNewCardsIntroducedToday, courseRank, listPublishedCards, newCardAllowance, type NewCardAllowance } from "./new-cards";
+import { randomSeed, seedToken, verifySeedToken } from "./seed-token";
 
 /** A missed estimation step's card id: `step:<exerciseId>:<stepId>`. */
 export function stepCardId(exerciseId: string, stepId: string): string {
@@ -32,7 +33,11 @@ function parseStepCardId(cardId: string): { exerciseId: string; stepId: string }
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 
-export type LearnerSettings = SchedulerSettings & { timeZone: string; dayStartHour: number };
+/** How many new flashcards a day introduces unless the learner changes it (Anki's default too). */
+export const NEW_CARDS_PER_DAY_DEFAULT = 20;
+export const NEW_CARDS_PER_DAY_MAX = 200;
+
+export type LearnerSettings = SchedulerSettings & { timeZone: string; dayStartHour: number; newCardsPerDay: number };
 
 export const settingsUpdateSchema = z.strictObject({
   desiredRetention: z.number().min(0.8, { message: "Desired retention is at least 0.80." }).max(0.97, { message: "Desired retention is at most 0.97." }).optional(),
@@ -50,13 +55,19 @@ export const settingsUpdateSchema = z.strictObject({
     }, { message: "That is not a time zone this server knows (use an IANA name such as Europe/Berlin)." })
     .optional(),
   dayStartHour: z.number().int().min(0).max(23).optional(),
+  newCardsPerDay: z
+    .number({ message: `New cards per day is a whole number from 0 to ${NEW_CARDS_PER_DAY_MAX}.` })
+    .int({ message: `New cards per day is a whole number from 0 to ${NEW_CARDS_PER_DAY_MAX}.` })
+    .min(0, { message: `New cards per day is a whole number from 0 to ${NEW_CARDS_PER_DAY_MAX}.` })
+    .max(NEW_CARDS_PER_DAY_MAX, { message: `New cards per day is at most ${NEW_CARDS_PER_DAY_MAX}: more than that piles up reviews faster than anyone keeps up with.` })
+    .optional(),
 });
 
 export async function getSettings(userId: string): Promise<LearnerSettings> {
   const row = await db().userSettings.findUnique({ where: { userId } });
   return row
-    ? { desiredRetention: clampRetention(row.desiredRetention), timeZone: row.timeZone, dayStartHour: row.dayStartHour }
-    : { ...DEFAULT_SETTINGS, timeZone: "UTC", dayStartHour: 4 };
+    ? { desiredRetention: clampRetention(row.desiredRetention), timeZone: row.timeZone, dayStartHour: row.dayStartHour, newCardsPerDay: row.newCardsPerDay }
+    : { ...DEFAULT_SETTINGS, timeZone: "UTC", dayStartHour: 4, newCardsPerDay: NEW_CARDS_PER_DAY_DEFAULT };
 }
 
 export async function updateSettings(userId: string, input: z.infer<typeof settingsUpdateSchema>): Promise<LearnerSettings> {
@@ -143,24 +154,28 @@ export async function addCardsToDeck(userId: string, cardIds: string[], now: Dat
   return result.count;
 }
 
-/** The cards of one lesson join the deck (when the learner starts it). */
+/**
+ * The cards of one lesson join the deck: when the learner completes it, or asks for them. A lesson that does not exist
+ * yet ("coming soon") adds nothing, even when its cards are written.
+ */
 export async function addLessonCards(userId: string, lessonId: string, now: Date): Promise<number> {
-  const ids = [...listCards().values()].filter((card) => card.lessonId === lessonId).map((card) => card.id);
+  const ids = listPublishedCards().filter((card) => card.lessonId === lessonId).map((card) => card.id);
   return addCardsToDeck(userId, ids, now);
 }
 
-/** Every card of a module joins the deck. */
+/** Every card of a module's published lessons joins the deck (they are introduced a few a day, in course order). */
 export async function addModuleCards(userId: string, module: ModuleId, now: Date): Promise<number> {
-  const ids = [...listCards().values()].filter((card) => card.module === module).map((card) => card.id);
+  const ids = listPublishedCards().filter((card) => card.module === module).map((card) => card.id);
   return addCardsToDeck(userId, ids, now);
 }
 
 /**
  * A missed estimation step becomes a card: created due now, or, when it exists, brought forward to now. `steps` are the
- * graded steps the learner answered; those below `close` count as missed.
+ * graded steps the learner answered; those below `close` count as missed. An answer the engine could not read
+ * (`unreadable`) is not a miss and makes no card; an answer in the wrong dimension (`wrong-dimension`) is one.
  */
 export async function flagMissedSteps(userId: string, exerciseId: string, steps: readonly StepGrade[], now: Date): Promise<string[]> {
-  const missed = steps.filter((step) => step.verdict !== "exact" && step.verdict !== "close");
+  const missed = steps.filter((step) => step.verdict !== "exact" && step.verdict !== "close" && step.verdict !== "unreadable");
   const ids: string[] = [];
   for (const step of missed) {
     const cardId = stepCardId(exerciseId, step.id);
@@ -196,29 +211,63 @@ export type ReviewItem =
       preview: Record<Rating, string>;
     };
 
-/** How many cards are due at `now`. */
-export async function countDueCards(userId: string, now: Date): Promise<number> {
-  return db().reviewCard.count({ where: { userId, due: { lte: now } } });
+export type ReviewSummary = NewCardAllowance & {
+  /** cards to review now: due reviews and missed steps, plus the new cards today may still introduce */
+  due: number;
+  /** due cards that are not new flashcards (reviews, relearning, missed steps) */
+  reviewsDue: number;
+};
+
+/** Due cards other than new flashcards: missed steps (new or not) and every card already introduced. */
+function dueReviewsWhere(userId: string, now: Date) {
+  return { userId, due: { lte: now }, NOT: { kind: "fact", state: "new" } } satisfies Prisma.ReviewCardWhereInput;
 }
 
-/** The due queue itself: cards due at `now`, missed estimation steps first (what the learner most needs), then oldest due. */
-async function dueCards(userId: string, now: Date, limit: number): Promise<CardRow[]> {
-  return db().reviewCard.findMany({
-    where: { userId, due: { lte: now } },
-    orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
-    take: limit,
-    select: cardSelect,
-  });
+/** The new flashcards in the deck, in course order (cards no longer in the content are left out). */
+async function newCardsInCourseOrder(userId: string, now: Date): Promise<CardRow[]> {
+  const rows = await db().reviewCard.findMany({ where: { userId, kind: "fact", state: "new", due: { lte: now } }, select: cardSelect });
+  const rank = courseRank();
+  return rows
+    .filter((row) => rank.has(row.cardId))
+    .sort((a, b) => (rank.get(a.cardId) ?? 0) - (rank.get(b.cardId) ?? 0));
+}
+
+async function queueFor(userId: string, now: Date, limit: number, settings: LearnerSettings): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
+  const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
+    // Missed estimation steps first (what the learner most needs), then the oldest due.
+    db().reviewCard.findMany({ where: dueReviewsWhere(userId, now), orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }], take: limit, select: cardSelect }),
+    db().reviewCard.count({ where: dueReviewsWhere(userId, now) }),
+    newCardsInCourseOrder(userId, now),
+    countNewCardsIntroducedToday(userId, now, settings),
+  ]);
+  const allowance = newCardAllowance(settings.newCardsPerDay, introducedToday, fresh.length);
+  // New cards come after the due reviews, up to what is left of today's limit.
+  const rows = [...reviews, ...fresh.slice(0, Math.max(0, Math.min(allowance.leftToday, limit - reviews.length)))];
+  return { rows, summary: { ...allowance, reviewsDue, due: reviewsDue + allowance.leftToday } };
+}
+
+/** What is waiting at `now`: due reviews, and new cards left today and beyond. */
+export async function getReviewSummary(userId: string, now: Date): Promise<ReviewSummary> {
+  return (await queueFor(userId, now, 0, await getSettings(userId))).summary;
+}
+
+/** How many cards are due at `now` (new cards only as many as today's limit still allows). */
+export async function countDueCards(userId: string, now: Date): Promise<number> {
+  return (await getReviewSummary(userId, now)).due;
 }
 
 /** The ids of the cards due at `now`, in queue order. */
 export async function listDueCardIds(userId: string, now: Date, limit = 50): Promise<string[]> {
-  return (await dueCards(userId, now, limit)).map((row) => row.cardId);
+  return (await queueFor(userId, now, limit, await getSettings(userId))).rows.map((row) => row.cardId);
 }
 
-/** Cards due at `now` (missed steps first, then oldest due), ready to show (content text and, for steps, a fresh variant). */
-export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeedFor): Promise<ReviewItem[]> {
-  const [rows, settings] = await Promise.all([dueCards(userId, now, limit), getSettings(userId)]);
+/**
+ * Cards due at `now`, ready to show (content text and, for steps, a fresh variant): missed steps first, then the oldest
+ * due, then new flashcards in course order up to what is left of the learner's daily limit.
+ */
+export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeed): Promise<ReviewItem[]> {
+  const settings = await getSettings(userId);
+  const { rows } = await queueFor(userId, now, limit, settings);
   const items: ReviewItem[] = [];
   for (const row of rows) {
     const state = stateOf(row);
@@ -238,10 +287,6 @@ export async function listDueReviews(userId: string, now: Date, limit = 50, seed
     }
   }
   return items;
-}
-
-function randomSeedFor(): number {
-  return 1 + Math.floor(Math.random() * (2 ** 31 - 2));
 }
 
 /**

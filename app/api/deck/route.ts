@@ -1,16 +1,25 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
-import { MODULE_IDS } from "@/lib/content";
+import { MODULE_IDS, getLesson } from "@/lib/content";
 import { jsonError, readJsonBody } from "@/lib/http";
-import { addModuleCards } from "@/lib/progress";
+import { addLessonCards, addModuleCards } from "@/lib/progress";
 
-const deckSchema = z.strictObject({ module: z.enum(MODULE_IDS, { message: `module must be one of ${MODULE_IDS.join(", ")}` }) });
+const deckSchema = z.union([
+  z.strictObject({ module: z.enum(MODULE_IDS, { message: `module must be one of ${MODULE_IDS.join(", ")}` }) }),
+  z.strictObject({ lesson: z.string().min(1).max(120) }),
+]);
 
-/** Add every flashcard of a module to the learner's deck. Cards already there keep their schedule. */
+/**
+ * Add every flashcard of a module (`{ module }`) or of one lesson (`{ lesson }`) to the learner's deck. Cards already
+ * there keep their schedule; cards of lessons still to come are not added. New cards are introduced a few a day.
+ */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to build your deck.");
   const body = await readJsonBody(request, deckSchema, 1024);
   if (!body.ok) return body.response;
-  return Response.json({ added: await addModuleCards(user.id, body.data.module, new Date()) });
+  const now = new Date();
+  if ("module" in body.data) return Response.json({ added: await addModuleCards(user.id, body.data.module, now) });
+  if (!getLesson(body.data.lesson)) return jsonError(400, `There is no lesson "${body.data.lesson}".`);
+  return Response.json({ added: await addLessonCards(user.id, body.data.lesson, now) });
 }

@@ -1,0 +1,68 @@
+import "server-only";
+import { listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
+import { dayKey } from "@/lib/srs";
+import { db } from "./db";
+
+// New flashcards are introduced a few a day, in course order, the way Anki's daily new-card limit works: adding a
+// module of 140 cards must not make 140 cards due today (issue 9). Missed estimation steps are reviews of a mistake,
+// not new material, so they stay outside the limit.
+
+/** The prefix of a missed estimation step's card id (`step:<exerciseId>:<stepId>`). */
+export const STEP_CARD_PREFIX = "step:";
+
+/** The lessons that exist as MDX: only their cards may join a deck (the others are still "coming soon"). */
+export function publishedLessonIds(): Set<string> {
+  return new Set(listLessons().map((lesson) => lesson.id));
+}
+
+/** The flashcards of published lessons, in course order: the curriculum order of their lesson, then their order in its file. */
+export function listPublishedCards(): CardEntry[] {
+  const published = publishedLessonIds();
+  const order = new Map(listCurriculum().map((entry) => [entry.id, entry.order]));
+  // Array.prototype.sort is stable, and listCards keeps each file's card order.
+  return [...listCards().values()]
+    .filter((card) => published.has(card.lessonId))
+    .sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
+}
+
+/** Each known flashcard's place in the course (curriculum order, then file order); lower comes first. */
+export function courseRank(): Map<string, number> {
+  const order = new Map(listCurriculum().map((entry) => [entry.id, entry.order]));
+  const cards = [...listCards().values()].sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
+  return new Map(cards.map((card, index) => [card.id, index]));
+}
+
+const TWO_DAYS_MS = 2 * 86_400_000;
+
+/**
+ * How many new flashcards the learner has introduced in their current day (time zone and day start hour): cards whose
+ * first rating, not undone, falls in today. Read from the review log, so it survives reloads and other devices.
+ */
+export async function countNewCardsIntroducedToday(userId: string, now: Date, day: { timeZone: string; dayStartHour: number }): Promise<number> {
+  // A learner's day is at most 25 hours long, so two days back holds all of today's ratings; dayKey does the cutting.
+  const since = new Date(now.getTime() - TWO_DAYS_MS);
+  const rows = await db().$queryRaw<{ cardId: string; reviewedAt: Date }[]>`
+    SELECT r."cardId", r."reviewedAt" FROM "ReviewLog" r
+    WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r."reviewedAt" > ${since}
+      AND r.before->>'state' = 'new' AND left(r."cardId", ${STEP_CARD_PREFIX.length}) <> ${STEP_CARD_PREFIX}
+      AND NOT EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`;
+  const today = dayKey(now, day.timeZone, day.dayStartHour);
+  return new Set(rows.filter((row) => dayKey(row.reviewedAt, day.timeZone, day.dayStartHour) === today).map((row) => row.cardId)).size;
+}
+
+export type NewCardAllowance = {
+  /** the learner's daily limit */
+  perDay: number;
+  /** new cards rated for the first time today */
+  introducedToday: number;
+  /** how many of the waiting new cards today may still introduce */
+  leftToday: number;
+  /** new cards in the deck beyond today's allowance */
+  waiting: number;
+};
+
+/** Split the new cards in the deck into those today may still introduce and those that wait for later days. */
+export function newCardAllowance(perDay: number, introducedToday: number, newInDeck: number): NewCardAllowance {
+  const leftToday = Math.min(Math.max(0, perDay - introducedToday), newInDeck);
+  return { perDay, introducedToday, leftToday, waiting: newInDeck - leftToday };
+}
