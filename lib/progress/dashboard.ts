@@ -2,12 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { summariseCalibration, type CalibrationSummary } from "@/lib/engine";
 import { MODULES, MODULE_IDS, listLessons, type ModuleId } from "@/lib/content";
-import { addDays, dayKey } from "@/lib/srs";
-import { db } from "./db";
-import { getReviewSummary, getSettings } from "./reviews";
 import {
   accuracyByWeek,
+  addDays,
   currentStreak,
+  dayKey,
   dueForecast,
   reviewHeatmap,
   speedByWeek,
@@ -16,7 +15,9 @@ import {
   type WeakSkill,
   type WeekAccuracy,
   type WeekSpeed,
-} from "./series";
+} from "@/lib/srs";
+import { db } from "./db";
+import { getReviewSummary, getSettings } from "./reviews";
 
 export type ModuleProgress = { module: ModuleId; title: string; done: number; total: number };
 

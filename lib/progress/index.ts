@@ -59,8 +59,6 @@ export { listPublishedCards } from "./new-cards";
 export type { NewCardAllowance } from "./new-cards";
 export { getDashboard } from "./dashboard";
 export type { Dashboard, ModuleProgress } from "./dashboard";
-export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";
-export type { DayCount, WeakSkill, WeekAccuracy, WeekSpeed } from "./series";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";

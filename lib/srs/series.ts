@@ -1,6 +1,6 @@
 // Pure functions that turn plain rows into the series the progress charts draw. No database, no clock: "today" and
-// the learner's time zone are arguments, and days are cut by lib/srs's dayKey.
-import { addDays, dayKey, daysBetween } from "@/lib/srs";
+// the learner's time zone are arguments, and days are cut by dayKey.
+import { addDays, dayKey, daysBetween } from "./day";
 
 export type DayCount = { day: string; count: number };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "@/lib/progress";
+import { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "@/lib/srs";
 
 const utc = { timeZone: "UTC", dayStartHour: 4 };
 const at = (iso: string) => new Date(iso);
