@@ -9,7 +9,8 @@ import {
   sameDimension,
 } from "./dimension.ts";
 import { EngineError } from "./engine-error.ts";
-import { type FormulaNode, parseFormula } from "./formula.ts";
+import { parseFormula } from "./formula/parse.ts";
+import type { FormulaNode } from "./formula/syntax-tree.ts";
 import type { Quantity } from "./quantity.ts";
 import { lookupUnit } from "./units/unit-table.ts";
 

@@ -2,7 +2,7 @@ import { describeDimension, sameDimension } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
 import { evaluate } from "../evaluate.ts";
 import { attachUnit } from "../format-quantity.ts";
-import { formulaNames } from "../formula.ts";
+import { formulaNames } from "../formula/formula-names.ts";
 import { DEFAULT_TOLERANCE, type Tolerance } from "../grading/types.ts";
 import { checkTolerance } from "../grading/grade.ts";
 import { formatCompact, formatRead } from "../number-format.ts";

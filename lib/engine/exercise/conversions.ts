@@ -1,4 +1,5 @@
-import { type FormulaNode, parseFormula } from "../formula.ts";
+import { parseFormula } from "../formula/parse.ts";
+import type { FormulaNode } from "../formula/syntax-tree.ts";
 
 /** A unit conversion the engine performs that the formula as written does not show: "÷ 86,400 s/day". */
 export type Conversion = { readonly factor: number; readonly divide: boolean; readonly label: string };
