@@ -2,7 +2,7 @@
 // types, and the types of what the server sends. It imports nothing of the exercise builder or the grader, so
 // client bundles stay small and never hold a formula.
 
-export { parseQuantity, type ParseResult } from "./parse-quantity.ts";
+export { parseQuantity, type ParseResult } from "./answer/parse-quantity.ts";
 export { formatQuantity } from "./format-quantity.ts";
 export type { Quantity, QuantityRange } from "./quantity.ts";
 export type { Calibration, GradeResult, Verdict } from "./grading/types.ts";

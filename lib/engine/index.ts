@@ -5,7 +5,7 @@ export { EngineError, type EngineErrorCode } from "./engine-error.ts";
 export type { Dimension } from "./dimension.ts";
 export type { Quantity, QuantityRange } from "./quantity.ts";
 
-export { parseQuantity, type ParseResult } from "./parse-quantity.ts";
+export { parseQuantity, type ParseResult } from "./answer/parse-quantity.ts";
 export { convert } from "./convert.ts";
 export { evaluate, type Scope } from "./evaluate.ts";
 export { formatQuantity } from "./format-quantity.ts";

@@ -7,7 +7,7 @@ import { parseFormula } from "../formula/parse.ts";
 import { substituteFormula } from "../formula/substitute.ts";
 import { gradeReading } from "../grading/grade.ts";
 import type { Calibration, GradeResult, Verdict } from "../grading/types.ts";
-import { readAnswer } from "../parse-quantity.ts";
+import { readAnswer } from "../answer/read-answer.ts";
 import type { Quantity } from "../quantity.ts";
 import type { BuiltExercise, BuiltStep } from "./build.ts";
 import { hiddenConversions, showConversions } from "./conversions.ts";

@@ -1,6 +1,6 @@
 import { describeDimension, sameDimension } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
-import { type AnswerReading, readAnswer } from "../parse-quantity.ts";
+import { type AnswerReading, readAnswer } from "../answer/read-answer.ts";
 import type { Quantity } from "../quantity.ts";
 import { defaultUnitFor, parseUnit } from "../units/parse-unit.ts";
 import { graders } from "./graders.ts";

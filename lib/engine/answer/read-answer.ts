@@ -1,0 +1,138 @@
+import { describeDimension, isDimensionless, sameDimension } from "../dimension.ts";
+import { attachUnit } from "../format-quantity.ts";
+import { formatRead } from "../number-format.ts";
+import { makeQuantity, makeRange, type Quantity } from "../quantity.ts";
+import { CHAR, skipSpaces } from "../reader/scanner.ts";
+import { PLAIN_UNIT, type Unit } from "../units/unit.ts";
+import { type AnswerContext, rangeSeparator, readSingle, type Single } from "./read-single.ts";
+
+/** The engine's own reading of an answer, used by grading (which needs the wrong-dimension quantity too). */
+export type AnswerReading =
+  | { kind: "ok"; quantity: Quantity; read: string }
+  | { kind: "unreadable"; message: string }
+  | { kind: "wrong-dimension"; message: string };
+
+
+function snippet(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
+}
+
+function expectation(ctx: AnswerContext): string {
+  const expect = ctx.expect;
+  if (expect === null) return "";
+  if (expect.text === "") return " This step asks for a plain number.";
+  return ` This step asks for ${describeDimension(expect.dim).phrase}, in ${expect.text}.`;
+}
+
+function unreadable(src: string, ctx: AnswerContext, why: string): AnswerReading {
+  return { kind: "unreadable", message: `Could not read “${snippet(src)}”: ${why}.${expectation(ctx)}` };
+}
+
+/** The unit an end of the answer is in: as written, or, for a bare number, the unit the question asks for. */
+function resolveUnit(unit: Unit | null, ctx: AnswerContext): Unit {
+  const expect = ctx.expect;
+  if (unit === null) return expect ?? PLAIN_UNIT;
+  // "46k requests" for a question in requests/s: the learner named the thing, not the unit; read it in the unit asked.
+  if (
+    expect !== null &&
+    isDimensionless(unit.dim) &&
+    unit.label !== "" &&
+    unit.label === expect.label &&
+    !isDimensionless(expect.dim)
+  ) {
+    return expect;
+  }
+  return unit;
+}
+
+function contextFor(expect: Unit | null): AnswerContext {
+  if (expect === null) return { expect, data: false, minutes: false };
+  return { expect, data: expect.dim.data !== 0, minutes: expect.dim.time > 0 };
+}
+
+const contextCache = new WeakMap<Unit, AnswerContext>();
+const NO_EXPECTATION = contextFor(null);
+
+/**
+ * Reads a learner's answer in the unit a question asks for (`expect`), or as written when there is none.
+ * Never throws: anything it cannot read comes back as `unreadable`, a dimension other than `expect`'s as
+ * `wrong-dimension`, each with a message that says what was read and what was expected.
+ */
+export function readAnswer(src: string, expect: Unit | null): AnswerReading {
+  let ctx = NO_EXPECTATION;
+  if (expect !== null) {
+    const cached = contextCache.get(expect);
+    if (cached === undefined) {
+      ctx = contextFor(expect);
+      contextCache.set(expect, ctx);
+    } else {
+      ctx = cached;
+    }
+  }
+  const first = readSingle(src, 0, ctx);
+  if (first.error !== null) {
+    if (skipSpaces(src, 0) === src.length) return { kind: "unreadable", message: "No answer given." };
+    return unreadable(src, ctx, first.error);
+  }
+  let second: Single | null = null;
+  let end = skipSpaces(src, first.end);
+  const separator = rangeSeparator(src, end);
+  if (separator > 0) {
+    second = readSingle(src, end + separator, ctx);
+    if (second.error !== null) return unreadable(src, ctx, second.error);
+    end = skipSpaces(src, second.end);
+  }
+  if (src.charCodeAt(end) === CHAR.dot) end = skipSpaces(src, end + 1);
+  if (end < src.length) {
+    const read = src.slice(0, end).trim();
+    return unreadable(src, ctx, `read “${snippet(read)}”, then could not read “${snippet(src.slice(end))}”`);
+  }
+
+  let lowNum = first.num;
+  const highNum = second === null ? first.num : second.num;
+  let lowUnit = first.unit;
+  let highUnit = second === null ? first.unit : second.unit;
+  if (second !== null) {
+    // "30-80k" is 30k to 80k, and "30k-80k requests/s" has its unit on the second end only.
+    // ("500-5k" stays 500 to 5,000: the suffix carries over only when the low end stays below the high end.)
+    if (first.unit === null && first.magnitude === 1 && second.magnitude !== 1 && lowNum * second.magnitude <= highNum) {
+      lowNum *= second.magnitude;
+    }
+    if (lowUnit === null) lowUnit = highUnit;
+    if (highUnit === null) highUnit = lowUnit;
+  }
+  const low = resolveUnit(lowUnit, ctx);
+  const high = second === null ? low : resolveUnit(highUnit, ctx);
+  if (!sameDimension(low.dim, high.dim)) {
+    return unreadable(src, ctx, `the two ends of the range are in different kinds of unit (${low.text} and ${high.text})`);
+  }
+  const dim = low.dim;
+  const label = low.label !== "" ? low.label : (ctx.expect?.label ?? "");
+  let lowValue = lowNum * low.factor;
+  let highValue = highNum * high.factor;
+  if (!Number.isFinite(lowValue) || !Number.isFinite(highValue)) {
+    return unreadable(src, ctx, "the number is too large to work with");
+  }
+  if (ctx.expect !== null && !sameDimension(dim, ctx.expect.dim)) {
+    const shown = attachUnit(formatRead(lowNum), low.text);
+    const read = second === null ? shown : `${shown} to ${attachUnit(formatRead(highNum), high.text)}`;
+    const expected = ctx.expect.text === "" ? "a plain number" : describeDimension(ctx.expect.dim).phrase;
+    return {
+      kind: "wrong-dimension",
+      message: `Read ${read} (${describeDimension(dim).noun}); this step asks for ${expected}.`,
+    };
+  }
+  const shownIn = ctx.expect ?? low;
+  if (second === null) {
+    const quantity = makeQuantity(lowValue, dim, label);
+    return { kind: "ok", quantity, read: `read as ${attachUnit(formatRead(lowValue / shownIn.factor), shownIn.text)}` };
+  }
+  if (lowValue > highValue) [lowValue, highValue] = [highValue, lowValue];
+  const lowText = formatRead(lowValue / shownIn.factor);
+  const highText = formatRead(highValue / shownIn.factor);
+  const read = shownIn.text.startsWith("$")
+    ? `${attachUnit(lowText, shownIn.text)} to ${attachUnit(highText, shownIn.text)}`
+    : attachUnit(`${lowText} to ${highText}`, shownIn.text);
+  return { kind: "ok", quantity: makeRange(lowValue, highValue, dim, label), read: `read as ${read}` };
+}
