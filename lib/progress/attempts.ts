@@ -5,7 +5,7 @@ import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { markLessonCompleted } from "./lessons";
-import { flagMissedSteps } from "./reviews";
+import { flagMissedSteps } from "./step-cards";
 import { seedToken, verifySeedToken } from "./seed-token";
 
 export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;

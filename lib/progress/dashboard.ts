@@ -17,7 +17,8 @@ import {
   type WeekSpeed,
 } from "@/lib/srs";
 import { db } from "./db";
-import { getReviewSummary, getSettings } from "./reviews";
+import { getReviewSummary } from "./review-queue";
+import { getSettings } from "./settings";
 
 export type ModuleProgress = { module: ModuleId; title: string; done: number; total: number };
 

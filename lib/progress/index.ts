@@ -32,31 +32,19 @@ export type { AttemptRecord, AttemptResult, AttemptSource, AttemptSubmit, Attemp
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";
-export {
-  addCardsToDeck,
-  addLessonCards,
-  addModuleCards,
-  countDueCards,
-  flagMissedSteps,
-  getCardState,
-  getReviewSummary,
-  getSettings,
-  listDeck,
-  listDueCardIds,
-  listDueReviews,
-  NEW_CARDS_PER_DAY_DEFAULT,
-  NEW_CARDS_PER_DAY_MAX,
-  reviewCard,
-  reviewSubmitSchema,
-  serveStepVariant,
-  settingsUpdateSchema,
-  stepCardId,
-  undoLastReview,
-  updateSettings,
-} from "./reviews";
-export type { LearnerSettings, ReviewItem, ReviewOutcome, ReviewSubmit, ReviewSummary, UndoOutcome } from "./reviews";
+export { getSettings, NEW_CARDS_PER_DAY_DEFAULT, NEW_CARDS_PER_DAY_MAX, settingsUpdateSchema, updateSettings } from "./settings";
+export type { LearnerSettings, SettingsUpdate } from "./settings";
+export { addCardsToDeck, addLessonCards, addModuleCards, getCardState, listDeck } from "./deck";
 export { listPublishedCards } from "./new-cards";
 export type { NewCardAllowance } from "./new-cards";
+export { flagMissedSteps, serveStepVariant, stepCardId } from "./step-cards";
+export { countDueCards, getReviewSummary, listDueCardIds, listDueReviews } from "./review-queue";
+export type { ReviewItem, ReviewSummary } from "./review-queue";
+export { reviewCard, reviewSubmitSchema } from "./rate-card";
+export type { ReviewOutcome, ReviewSubmit } from "./rate-card";
+export { undoLastReview } from "./undo-review";
+export type { UndoOutcome } from "./undo-review";
+export type { Refusal, RefusalReason } from "./outcome";
 export { getDashboard } from "./dashboard";
 export type { Dashboard, ModuleProgress } from "./dashboard";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getLesson } from "@/lib/content";
 import { db } from "./db";
-import { addLessonCards } from "./reviews";
+import { addLessonCards } from "./deck";
+import { refuse, type Refusal } from "./outcome";
 
 export const lessonProgressSelect = {
   lessonId: true,
@@ -47,14 +48,14 @@ export type LessonEvent = "started" | "completed";
 
 export type LessonEventOutcome =
   | { ok: true; progress: LessonProgressRecord; cardsAdded: number }
-  | { ok: false; reason: "invalid"; message: string };
+  | Refusal;
 
 /**
  * The learner opened (`started`) or reached the end of (`completed`) a lesson. Opening a lesson only records it; its
  * cards join the deck when it is completed. Idempotent.
  */
 export async function recordLessonEvent(userId: string, lessonId: string, event: LessonEvent, now: Date): Promise<LessonEventOutcome> {
-  if (!getLesson(lessonId)) return { ok: false, reason: "invalid", message: `There is no lesson "${lessonId}".` };
+  if (!getLesson(lessonId)) return refuse("invalid", `There is no lesson "${lessonId}".`);
   if (event === "completed") return { ok: true, ...(await completeLesson(userId, lessonId, now)) };
   return { ok: true, progress: await markLessonStarted(userId, lessonId, now), cardsAdded: 0 };
 }

@@ -2,13 +2,11 @@ import "server-only";
 import { listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
 import { dayKey } from "@/lib/srs";
 import { db } from "./db";
+import { STEP_CARD_PREFIX } from "./step-cards";
 
 // New flashcards are introduced a few a day, in course order, the way Anki's daily new-card limit works: adding a
 // module of 140 cards must not make 140 cards due today (issue 9). Missed estimation steps are reviews of a mistake,
 // not new material, so they stay outside the limit.
-
-/** The prefix of a missed estimation step's card id (`step:<exerciseId>:<stepId>`). */
-export const STEP_CARD_PREFIX = "step:";
 
 /** The lessons that exist as MDX: only their cards may join a deck (the others are still "coming soon"). */
 export function publishedLessonIds(): Set<string> {

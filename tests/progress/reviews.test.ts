@@ -70,9 +70,9 @@ describe("rating a card", () => {
   });
 
   test.each([
-    { label: "a card that is not in the deck", setup: false, at: now, status: 404, error: "That card is not in your deck." },
-    { label: "a card that is not due yet", setup: true, at: now, status: 409, error: "That card is not due yet." },
-  ])("$label → $status, no log row", async ({ setup, at, status, error }) => {
+    { label: "a card that is not in the deck", setup: false, at: now, reason: "not-found", message: "That card is not in your deck." },
+    { label: "a card that is not due yet", setup: true, at: now, reason: "conflict", message: "That card is not due yet." },
+  ])("$label → $reason, no log row", async ({ setup, at, reason, message }) => {
     const user = await makeUser();
     const cardId = firstCard();
     if (setup) {
@@ -81,7 +81,7 @@ describe("rating a card", () => {
     }
     const before = await db().reviewLog.count({ where: { userId: user.id } });
     const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, at);
-    expect(result).toEqual({ ok: false, status, error });
+    expect(result).toEqual({ ok: false, reason, message });
     expect(await db().reviewLog.count({ where: { userId: user.id } })).toBe(before);
   });
 
@@ -91,9 +91,9 @@ describe("rating a card", () => {
     const cardId = firstCard();
     await addCardsToDeck(a.id, [cardId], now);
     expect(await listDueReviews(b.id, now)).toEqual([]);
-    expect(await reviewCard(b.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now)).toMatchObject({ ok: false, status: 404 });
+    expect(await reviewCard(b.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now)).toMatchObject({ ok: false, reason: "not-found" });
     await reviewCard(a.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now);
-    expect(await undoLastReview(b.id, randomUUID(), now)).toEqual({ ok: false, status: 409, error: "There is nothing to undo." });
+    expect(await undoLastReview(b.id, randomUUID(), now)).toEqual({ ok: false, reason: "conflict", message: "There is nothing to undo." });
     expect((await getCardState(a.id, cardId))?.reps).toBe(1);
   });
 });
@@ -127,7 +127,7 @@ describe("undo", () => {
     expect(await undoLastReview(user.id, undoId, later(2))).toMatchObject({ ok: true, duplicate: true });
     await undoLastReview(user.id, randomUUID(), later(3));
     expect(await getCardState(user.id, cardId)).toEqual(fresh);
-    expect(await undoLastReview(user.id, randomUUID(), later(4))).toEqual({ ok: false, status: 409, error: "There is nothing to undo." });
+    expect(await undoLastReview(user.id, randomUUID(), later(4))).toEqual({ ok: false, reason: "conflict", message: "There is nothing to undo." });
     expect(await db().reviewLog.count({ where: { userId: user.id, kind: "undo" } })).toBe(2);
   });
 });
@@ -191,7 +191,7 @@ describe("a missed estimation step becomes a card", () => {
     expect((await getCardState(user.id, cardId))?.due).toEqual(later(20 * 60_000));
     expect(await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: "1", seed: 6, token: variant.token, durationMs: 1 }, later(21 * 60_000))).toMatchObject({
       ok: false,
-      status: 400,
+      reason: "invalid",
     });
   });
 });
@@ -205,7 +205,7 @@ describe("the review log replays to the stored state", () => {
     let at = now;
     for (const rating of [3, 3, 1, 3, 4] as const) {
       const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, rating, durationMs: 1 }, at);
-      if (!result.ok) throw new Error(result.error);
+      if (!result.ok) throw new Error(result.message);
       at = result.due;
     }
     const logs = await db().reviewLog.findMany({ where: { userId: user.id, cardId }, orderBy: { reviewedAt: "asc" } });

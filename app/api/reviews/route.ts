@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { reviewCard, reviewSubmitSchema } from "@/lib/progress";
 
 /**
@@ -12,6 +12,6 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, reviewSubmitSchema, 4096);
   if (!body.ok) return body.response;
   const outcome = await reviewCard(user.id, body.data, new Date());
-  if (!outcome.ok) return jsonError(outcome.status, outcome.error);
+  if (!outcome.ok) return refusalResponse(outcome);
   return Response.json(outcome, { status: outcome.duplicate ? 200 : 201 });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { undoLastReview } from "@/lib/progress";
 
 const undoSchema = z.strictObject({ clientId: z.uuid() });
@@ -12,6 +12,6 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, undoSchema, 1024);
   if (!body.ok) return body.response;
   const outcome = await undoLastReview(user.id, body.data.clientId, new Date());
-  if (!outcome.ok) return jsonError(outcome.status, outcome.error);
+  if (!outcome.ok) return refusalResponse(outcome);
   return Response.json(outcome);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { recordLessonEvent } from "@/lib/progress";
 
 const progressEventSchema = z.strictObject({ event: z.enum(["started", "completed"]) });
@@ -18,6 +18,6 @@ export async function POST(request: Request, context: Context): Promise<Response
   const body = await readJsonBody(request, progressEventSchema, 1024);
   if (!body.ok) return body.response;
   const outcome = await recordLessonEvent(user.id, id, body.data.event, new Date());
-  if (!outcome.ok) return jsonError(400, outcome.message);
+  if (!outcome.ok) return refusalResponse(outcome);
   return Response.json({ progress: outcome.progress, cardsAdded: outcome.cardsAdded });
 }

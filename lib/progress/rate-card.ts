@@ -1,0 +1,115 @@
+import "server-only";
+import { z } from "zod";
+import type { StepGrade } from "@/lib/engine";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ratingForVerdict, scheduleReview, type CardPhase, type Rating } from "@/lib/srs";
+import { cardSelect, cardStateColumns, cardStateFromJson, cardStateJson, cardStateOf } from "./card-codec";
+import { db } from "./db";
+import { refuse, type Refusal } from "./outcome";
+import { CLIENT_ID_REUSED, findLog, ratingSchema, type LogRow } from "./review-log";
+import { getSettings } from "./settings";
+import { gradeStepReview } from "./step-cards";
+
+export const reviewSubmitSchema = z.union([
+  z.strictObject({
+    clientId: z.uuid(),
+    cardId: z.string().min(1).max(200),
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
+    durationMs: z.number().int().min(0).max(24 * 3_600_000),
+  }),
+  z.strictObject({
+    clientId: z.uuid(),
+    cardId: z.string().min(1).max(200),
+    answer: z.string().max(200),
+    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    token: z.string().min(1).max(64),
+    durationMs: z.number().int().min(0).max(24 * 3_600_000),
+  }),
+]);
+
+export type ReviewSubmit = z.infer<typeof reviewSubmitSchema>;
+
+export type ReviewOutcome = { ok: true; rating: Rating; due: Date; state: CardPhase; grade?: StepGrade; duplicate: boolean } | Refusal;
+
+/** Thrown inside the transaction to roll it back; turned into a refusal outside. */
+class ReviewRefused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+class AlreadyStored extends Error {}
+
+/**
+ * Rate a card at `now` (a flashcard with the learner's rating, a step card with an answer that the engine grades and
+ * whose verdict gives the rating). The card update and the log row are written in one transaction; a repeated client id
+ * returns the stored result and writes nothing.
+ */
+export async function reviewCard(userId: string, input: ReviewSubmit, now: Date): Promise<ReviewOutcome> {
+  const previous = await findLog(userId, input.clientId);
+  if (previous) return replayReview(previous, input.cardId);
+
+  let rating: Rating;
+  let grade: StepGrade | undefined;
+  if ("rating" in input) {
+    rating = input.rating;
+  } else {
+    const graded = gradeStepReview(input.cardId, input.seed, input.token, input.answer);
+    if (!graded.ok) return graded;
+    grade = graded.grade;
+    rating = ratingForVerdict(graded.grade.verdict, input.durationMs);
+  }
+
+  const settings = await getSettings(userId);
+  try {
+    const after = await db().$transaction(async (tx) => {
+      // Lock the card row, so two ratings of one card are applied one after the other.
+      const locked = await tx.$queryRaw<{ cardId: string }[]>`
+        SELECT "cardId" FROM "ReviewCard" WHERE "userId" = ${userId}::uuid AND "cardId" = ${input.cardId} FOR UPDATE`;
+      const row = locked.length ? await tx.reviewCard.findUnique({ where: { userId_cardId: { userId, cardId: input.cardId } }, select: cardSelect }) : null;
+      if (!row) throw new ReviewRefused(refuse("not-found", "That card is not in your deck."));
+      // A request with the same client id that committed while this one waited for the row lock: replay it.
+      if (await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { clientId: true } })) {
+        throw new AlreadyStored();
+      }
+      if ("rating" in input ? row.kind !== "fact" : row.kind !== "step") {
+        throw new ReviewRefused(
+          refuse("invalid", row.kind === "step" ? "This card is reviewed by answering the estimate, not by a rating." : "This card takes a rating from 1 to 4."),
+        );
+      }
+      const before = cardStateOf(row);
+      if (before.due.getTime() > now.getTime()) throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
+      const next = scheduleReview(before, rating, now, settings);
+      await tx.reviewCard.update({ where: { userId_cardId: { userId, cardId: input.cardId } }, data: cardStateColumns(next) });
+      await tx.reviewLog.create({
+        data: {
+          userId,
+          clientId: input.clientId,
+          cardId: input.cardId,
+          kind: "rating",
+          rating,
+          verdict: grade?.verdict ?? null,
+          before: cardStateJson(before),
+          after: cardStateJson(next),
+          reviewedAt: now,
+          durationMs: input.durationMs,
+        },
+      });
+      return next;
+    });
+    return { ok: true, rating, due: after.due, state: after.state, ...(grade ? { grade } : {}), duplicate: false };
+  } catch (error) {
+    if (error instanceof ReviewRefused) return error.refusal;
+    if (error instanceof AlreadyStored || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+      const raced = await findLog(userId, input.clientId);
+      if (raced) return replayReview(raced, input.cardId);
+    }
+    throw error;
+  }
+}
+
+function replayReview(log: LogRow, cardId: string): ReviewOutcome {
+  if (log.kind !== "rating" || log.cardId !== cardId) return refuse("conflict", CLIENT_ID_REUSED);
+  const after = cardStateFromJson(log.after);
+  return { ok: true, rating: ratingSchema.parse(log.rating), due: after.due, state: after.state, duplicate: true };
+}

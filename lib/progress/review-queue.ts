@@ -1,0 +1,106 @@
+import "server-only";
+import type { ExercisePrompt } from "@/lib/engine";
+import { getCard } from "@/lib/content";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { formatInterval, previewRatings, type CardPhase, type CardState, type Rating } from "@/lib/srs";
+import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
+import { db } from "./db";
+import { countNewCardsIntroducedToday, courseRank, newCardAllowance, type NewCardAllowance } from "./new-cards";
+import { randomSeed } from "./seed-token";
+import { getSettings, type LearnerSettings } from "./settings";
+import { serveStepVariant } from "./step-cards";
+
+export type ReviewItem =
+  | {
+      kind: "fact";
+      cardId: string;
+      question: string;
+      answer: string;
+      state: CardPhase;
+      /** How long until the card comes back for each rating ("10m", "3d"). */
+      preview: Record<Rating, string>;
+    }
+  | {
+      kind: "step";
+      cardId: string;
+      state: CardPhase;
+      /** A fresh variant: the scenario, the givens and earlier steps as known values, and the one step to answer. */
+      prompt: ExercisePrompt;
+      token: string;
+      preview: Record<Rating, string>;
+    };
+
+export type ReviewSummary = NewCardAllowance & {
+  /** cards to review now: due reviews and missed steps, plus the new cards today may still introduce */
+  due: number;
+  /** due cards that are not new flashcards (reviews, relearning, missed steps) */
+  reviewsDue: number;
+};
+
+/** Due cards other than new flashcards: missed steps (new or not) and every card already introduced. */
+function dueReviewsWhere(userId: string, now: Date) {
+  return { userId, due: { lte: now }, NOT: { kind: "fact", state: "new" } } satisfies Prisma.ReviewCardWhereInput;
+}
+
+/** The new flashcards in the deck, in course order (cards no longer in the content are left out). */
+async function newCardsInCourseOrder(userId: string, now: Date): Promise<CardRow[]> {
+  const rows = await db().reviewCard.findMany({ where: { userId, kind: "fact", state: "new", due: { lte: now } }, select: cardSelect });
+  const rank = courseRank();
+  return rows.filter((row) => rank.has(row.cardId)).sort((a, b) => (rank.get(a.cardId) ?? 0) - (rank.get(b.cardId) ?? 0));
+}
+
+async function queueFor(userId: string, now: Date, limit: number, settings: LearnerSettings): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
+  const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
+    // Missed estimation steps first (what the learner most needs), then the oldest due.
+    db().reviewCard.findMany({ where: dueReviewsWhere(userId, now), orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }], take: limit, select: cardSelect }),
+    db().reviewCard.count({ where: dueReviewsWhere(userId, now) }),
+    newCardsInCourseOrder(userId, now),
+    countNewCardsIntroducedToday(userId, now, settings),
+  ]);
+  const allowance = newCardAllowance(settings.newCardsPerDay, introducedToday, fresh.length);
+  // New cards come after the due reviews, up to what is left of today's limit.
+  const rows = [...reviews, ...fresh.slice(0, Math.max(0, Math.min(allowance.leftToday, limit - reviews.length)))];
+  return { rows, summary: { ...allowance, reviewsDue, due: reviewsDue + allowance.leftToday } };
+}
+
+/** What is waiting at `now`: due reviews, and new cards left today and beyond. */
+export async function getReviewSummary(userId: string, now: Date): Promise<ReviewSummary> {
+  return (await queueFor(userId, now, 0, await getSettings(userId))).summary;
+}
+
+/** How many cards are due at `now` (new cards only as many as today's limit still allows). */
+export async function countDueCards(userId: string, now: Date): Promise<number> {
+  return (await getReviewSummary(userId, now)).due;
+}
+
+/** The ids of the cards due at `now`, in queue order. */
+export async function listDueCardIds(userId: string, now: Date, limit = 50): Promise<string[]> {
+  return (await queueFor(userId, now, limit, await getSettings(userId))).rows.map((row) => row.cardId);
+}
+
+function previewOf(state: CardState, now: Date, settings: LearnerSettings): Record<Rating, string> {
+  const dues = previewRatings(state, now, settings);
+  return { 1: formatInterval(now, dues[1]), 2: formatInterval(now, dues[2]), 3: formatInterval(now, dues[3]), 4: formatInterval(now, dues[4]) };
+}
+
+/**
+ * Cards due at `now`, ready to show (content text and, for steps, a fresh variant): missed steps first, then the oldest
+ * due, then new flashcards in course order up to what is left of the learner's daily limit.
+ */
+export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeed): Promise<ReviewItem[]> {
+  const settings = await getSettings(userId);
+  const { rows } = await queueFor(userId, now, limit, settings);
+  const items: ReviewItem[] = [];
+  for (const row of rows) {
+    const state = cardStateOf(row);
+    const preview = previewOf(state, now, settings);
+    if (row.kind === "fact") {
+      const card = getCard(row.cardId);
+      if (card) items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
+    } else {
+      const variant = serveStepVariant(row.cardId, seedFor(row.cardId));
+      if (variant) items.push({ kind: "step", cardId: row.cardId, state: state.state, preview, ...variant });
+    }
+  }
+  return items;
+}
