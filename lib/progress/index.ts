@@ -51,3 +51,5 @@ export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";
 export { listWeakSkills } from "./weak-skills";
+export { getHomeSummary } from "./home";
+export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";
