@@ -2,24 +2,91 @@
 
 import { signOut } from "next-auth/react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export type DataControlsProps = { email: string; modules: { id: string; title: string }[] };
 
-/** Export, reset one module, delete the account: each destructive step asks for confirmation in a dialog. */
-export function DataControls({ email, modules }: DataControlsProps) {
-  const [module, setModule] = useState(modules[0]?.id ?? "");
-  const [message, setMessage] = useState("");
-  const [typed, setTyped] = useState("");
+type ModuleResetProps = { module: { id: string; title: string }; onDone: (message: string) => void };
+
+/**
+ * One module's reset: a red button that opens its confirmation right under it, naming the module. Cancel is focused
+ * first (the safe choice), Escape cancels, and focus goes back to the button.
+ */
+function ModuleReset({ module, onDone }: ModuleResetProps) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  const id = useId();
+
+  useEffect(() => {
+    if (open) cancel.current?.focus();
+    else if (wasOpen.current) trigger.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   async function reset() {
+    setBusy(true);
     const response = await fetch("/api/progress/reset", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ module, confirm: true }),
+      body: JSON.stringify({ module: module.id, confirm: true }),
     }).catch(() => null);
-    setMessage(response?.ok ? "That module's progress was reset." : "The reset failed. Try again.");
+    setBusy(false);
+    setOpen(false);
+    onDone(response?.ok ? `${module.title} was reset.` : `${module.title} was not reset. Try again.`);
   }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      setOpen(false);
+    }
+  }
+
+  return (
+    <li className="space-y-3 py-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <span className="font-medium">{module.title}</span>
+        <button ref={trigger} type="button" className="btn-danger-outline" aria-expanded={open} aria-controls={open ? `${id}-confirm` : undefined} onClick={() => setOpen(true)}>
+          Reset {module.title}…
+        </button>
+      </div>
+      {open && (
+        <div
+          id={`${id}-confirm`}
+          role="alertdialog"
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-body`}
+          onKeyDown={onKeyDown}
+          className="space-y-3 rounded-md border border-danger bg-danger-soft p-4"
+        >
+          <p id={`${id}-title`} className="font-semibold">
+            Reset {module.title}?
+          </p>
+          <p id={`${id}-body`} className="text-sm">
+            This deletes your completed lessons, answers, cards and review history in {module.title}. Other modules stay as
+            they are. This cannot be undone.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className="btn-danger" disabled={busy} onClick={() => void reset()}>
+              {busy ? "Resetting…" : `Reset ${module.title}`}
+            </button>
+            <button ref={cancel} type="button" className="btn-secondary" disabled={busy} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Export, reset one module, delete the account: each destructive step asks for confirmation first. */
+export function DataControls({ email, modules }: DataControlsProps) {
+  const [message, setMessage] = useState("");
+  const [typed, setTyped] = useState("");
 
   async function remove() {
     const response = await fetch("/api/account/delete", {
@@ -31,7 +98,6 @@ export function DataControls({ email, modules }: DataControlsProps) {
     else setMessage("Your account was not deleted: type its email exactly.");
   }
 
-  const moduleTitle = modules.find((m) => m.id === module)?.title ?? module;
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -48,32 +114,18 @@ export function DataControls({ email, modules }: DataControlsProps) {
       <div className="space-y-2">
         <h3 className="font-semibold">Reset one module</h3>
         <p className="text-sm text-muted">Forgets the lessons, attempts and cards of that module only.</p>
-        <div className="flex flex-wrap items-center gap-3">
-          <label htmlFor="reset-module" className="sr-only">
-            Module to reset
-          </label>
-          <select id="reset-module" className="field-input max-w-xs" value={module} onChange={(e) => setModule(e.target.value)}>
-            {modules.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-          <ConfirmDialog
-            trigger="Reset…"
-            title={`Reset ${moduleTitle}?`}
-            description="Your completed lessons, answers, cards and review history in this module will be deleted. Other modules stay as they are. This cannot be undone."
-            confirm="Reset module"
-            onConfirm={() => void reset()}
-          />
-        </div>
+        <ul className="divide-y divide-border">
+          {modules.map((m) => (
+            <ModuleReset key={m.id} module={m} onDone={setMessage} />
+          ))}
+        </ul>
       </div>
       <div className="space-y-2">
         <h3 className="font-semibold">Delete account</h3>
         <p className="text-sm text-muted">Deletes your account and everything stored with it.</p>
         <ConfirmDialog
           trigger="Delete account…"
-          triggerClassName="btn-secondary text-danger"
+          triggerClassName="btn-danger-outline"
           title="Delete your account?"
           description={
             <>
