@@ -6,6 +6,8 @@
 //   --learners 1000   final number of learners (default 1000; stages at 1 %, 10 % and 100 %)
 import fs from "node:fs";
 import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.mjs";
 import { migrate } from "./db/migrate.mjs";
 
@@ -21,7 +23,9 @@ const server = await startEmbeddedPostgres({ dir, port: 54_379, log: () => {} })
 await migrate("deploy", server.url, { log: () => {} });
 process.env.DATABASE_URL = server.url;
 
-const { db, disconnectDb, getDashboard, listDueCardIds, listDueReviews } = await import("@/lib/progress");
+const { disconnectDb, getDashboard, listDueCardIds, listDueReviews } = await import("@/lib/progress");
+// The bench writes its fixtures in bulk SQL with a client of its own; what it measures goes through lib/progress.
+const fixtures = new PrismaClient({ adapter: new PrismaPg({ connectionString: server.url }) });
 const { listCards } = await import("@/lib/content");
 
 const cardIds = [...listCards().keys()];
@@ -30,17 +34,17 @@ const now = new Date("2026-11-23T12:00:00Z");
 
 /** Add learners [from, to) with their cards and a year of reviews, all in SQL. */
 async function seed(from: number, to: number) {
-  await db().$executeRaw`
+  await fixtures.$executeRaw`
     INSERT INTO "User" (id, email, "createdAt")
     SELECT md5('learner-' || n)::uuid, 'learner-' || n || '@bench.example', ${now}::timestamptz - interval '400 days'
     FROM generate_series(${from}::int, ${to - 1}::int) AS n`;
-  await db().$executeRaw`
+  await fixtures.$executeRaw`
     INSERT INTO "ReviewCard" ("userId", "cardId", kind, due, stability, difficulty, "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "createdAt")
     SELECT md5('learner-' || n)::uuid, c.id, 'fact',
            ${now}::timestamptz + ((hashtext(n || c.id) % 40) - 8) * interval '1 day',
            10, 5, 10, 0, ${REVIEWS_PER_CARD}, 0, 'review', ${now}::timestamptz - interval '3 days', ${now}::timestamptz - interval '365 days'
     FROM generate_series(${from}::int, ${to - 1}::int) AS n, unnest(${ids}::text[]) AS c(id)`;
-  await db().$executeRaw`
+  await fixtures.$executeRaw`
     INSERT INTO "ReviewLog" ("userId", "clientId", "cardId", kind, rating, before, after, "reviewedAt", "durationMs")
     SELECT md5('learner-' || n)::uuid, md5(n || c.id || r)::uuid, c.id, 'rating', 1 + abs(hashtext(c.id || r)) % 4,
            jsonb_build_object('due', to_char(t - interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'state', 'review'),
@@ -49,7 +53,7 @@ async function seed(from: number, to: number) {
     FROM generate_series(${from}::int, ${to - 1}::int) AS n, unnest(${ids}::text[]) AS c(id),
          generate_series(1, ${REVIEWS_PER_CARD}) AS r,
          LATERAL (SELECT ${now}::timestamptz - ((r * 70 + abs(hashtext(n || c.id)) % 60) * interval '1 day') AS t) AS times`;
-  await db().$executeRaw`ANALYZE`;
+  await fixtures.$executeRaw`ANALYZE`;
 }
 
 function percentile(values: number[], p: number): number {
@@ -61,7 +65,7 @@ async function time(run: (userId: string) => Promise<unknown>, learners: number)
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const n = (i * 7919) % learners;
-    const [{ id } = { id: "" }] = await db().$queryRaw<{ id: string }[]>`SELECT md5('learner-' || ${n}::int)::uuid::text AS id`;
+    const [{ id } = { id: "" }] = await fixtures.$queryRaw<{ id: string }[]>`SELECT md5('learner-' || ${n}::int)::uuid::text AS id`;
     const start = performance.now();
     await run(id);
     times.push(performance.now() - start);
@@ -75,7 +79,7 @@ let seeded = 0;
 for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNERS]) {
   await seed(seeded, stage);
   seeded = stage;
-  const rows = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ReviewLog"`)[0]?.n ?? 0);
+  const rows = Number((await fixtures.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ReviewLog"`)[0]?.n ?? 0);
   // Warm up the connection pool and the plans.
   await time((id) => listDueReviews(id, now, 50), stage);
   const due = await time((id) => listDueCardIds(id, now, 50), stage);
@@ -86,5 +90,6 @@ for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNE
 }
 
 await disconnectDb();
+await fixtures.$disconnect();
 await server.stop();
 fs.rmSync(dir, { recursive: true, force: true });

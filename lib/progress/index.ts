@@ -1,6 +1,6 @@
 import "server-only";
 
-export { db, disconnectDb } from "./db";
+export { disconnectDb } from "./db";
 export {
   clearFailedSignIns,
   createUser,
@@ -48,8 +48,8 @@ export type { Refusal, RefusalReason } from "./outcome";
 export { getDashboard } from "./dashboard";
 export type { Dashboard, ModuleProgress } from "./dashboard";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
+export { getHomeSummary } from "./home";
+export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";
 export { listWeakSkills } from "./weak-skills";
-export { getHomeSummary } from "./home";
-export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";

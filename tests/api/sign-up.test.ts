@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { POST } from "@/app/api/sign-up/route";
-import { db, disconnectDb } from "@/lib/progress";
+import { disconnectDb } from "@/lib/progress";
 import { uniqueEmail } from "../helpers/users";
+import { disconnectTestDb, testDb } from "../helpers/db";
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 function request(body: string, type = "application/json"): Request {
@@ -44,7 +46,7 @@ describe("POST /api/sign-up", () => {
     const second = await POST(request(JSON.stringify({ email: email.toUpperCase(), password: "long enough" })));
     expect(second.status).toBe(409);
     expect((await second.json()).issues.email).toBe("An account with this email already exists. Sign in instead.");
-    expect(await db().user.count({ where: { email } })).toBe(1);
+    expect(await testDb().user.count({ where: { email } })).toBe(1);
   });
 
   test("the response never carries the password hash", async () => {

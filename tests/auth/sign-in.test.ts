@@ -6,11 +6,13 @@ import {
   describeSignInFailure,
   registerUser,
 } from "@/lib/auth";
-import { db, disconnectDb } from "@/lib/progress";
+import { disconnectDb } from "@/lib/progress";
 import { uniqueEmail } from "../helpers/users";
+import { disconnectTestDb, testDb } from "../helpers/db";
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 const now = new Date("2026-05-01T12:00:00Z");
@@ -25,7 +27,7 @@ async function register(email = uniqueEmail(), password = "correct horse") {
 describe("registerUser", () => {
   test("stores an argon2id hash, never the password", async () => {
     const { email, user } = await register();
-    const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    const row = await testDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.email).toBe(email);
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain("correct horse");
@@ -35,14 +37,14 @@ describe("registerUser", () => {
     const { email } = await register();
     const again = await registerUser({ email: `  ${email.toUpperCase()} `, password: "another password", name: undefined });
     expect(again).toEqual({ ok: false, reason: "email-taken" });
-    expect(await db().user.count({ where: { email } })).toBe(1);
+    expect(await testDb().user.count({ where: { email } })).toBe(1);
   });
 
   test("two sign-ups racing for one email create one account", async () => {
     const email = uniqueEmail("race");
     const results = await Promise.all([1, 2, 3].map(() => registerUser({ email, password: "password one", name: undefined })));
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(await db().user.count({ where: { email } })).toBe(1);
+    expect(await testDb().user.count({ where: { email } })).toBe(1);
   });
 });
 

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, test } from "vitest";
 import { listCards } from "@/lib/content";
 import {
   addLessonCards,
-  db,
   disconnectDb,
   exportUserData,
   listLessonProgress,
@@ -16,9 +15,11 @@ import {
   serveVariant,
 } from "@/lib/progress";
 import { makeUser } from "../helpers/users";
+import { disconnectTestDb, testDb } from "../helpers/db";
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 const now = new Date("2026-07-01T08:00:00Z");
@@ -132,10 +133,10 @@ describe("owning your data", () => {
     expect(removed.attempts).toBe(1);
     expect(removed.cards).toBeGreaterThan(10);
     expect((await listLessonProgress(user.id)).map((l) => l.lessonId)).toEqual(["caching"]);
-    expect(await db().reviewCard.count({ where: { userId: user.id } })).toBe(0);
-    expect(await db().reviewLog.count({ where: { userId: user.id } })).toBe(0);
-    expect(await db().attempt.count({ where: { userId: other.user.id } })).toBe(1);
-    expect(await db().reviewCard.count({ where: { userId: other.user.id } })).toBeGreaterThan(10);
+    expect(await testDb().reviewCard.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().attempt.count({ where: { userId: other.user.id } })).toBe(1);
+    expect(await testDb().reviewCard.count({ where: { userId: other.user.id } })).toBeGreaterThan(10);
   });
 
   test("deleting the account removes every row of it", async () => {
@@ -143,10 +144,10 @@ describe("owning your data", () => {
     const { deleteUser } = await import("@/lib/progress");
     await deleteUser(user.id);
     for (const count of [
-      db().attempt.count({ where: { userId: user.id } }),
-      db().reviewCard.count({ where: { userId: user.id } }),
-      db().reviewLog.count({ where: { userId: user.id } }),
-      db().lessonProgress.count({ where: { userId: user.id } }),
+      testDb().attempt.count({ where: { userId: user.id } }),
+      testDb().reviewCard.count({ where: { userId: user.id } }),
+      testDb().reviewLog.count({ where: { userId: user.id } }),
+      testDb().lessonProgress.count({ where: { userId: user.id } }),
     ]) {
       expect(await count).toBe(0);
     }

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, test } from "vitest";
 import { buildExercise, convert } from "@/lib/engine";
 import { getExercise } from "@/lib/content";
 import {
-  db,
   disconnectDb,
   getLatestAttempt,
   listRecentAttempts,
@@ -12,9 +11,11 @@ import {
   type AttemptSubmit,
 } from "@/lib/progress";
 import { makeUser } from "../helpers/users";
+import { disconnectTestDb, testDb } from "../helpers/db";
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 const EXERCISE = "numbers-image-api-gbps";
@@ -77,7 +78,7 @@ describe("recordAttempt", () => {
     expect(results.filter((r) => r.ok && !r.duplicate).length).toBeLessThanOrEqual(1);
     const again = await recordAttempt(user.id, input, new Date(now.getTime() + 60_000));
     expect(again).toMatchObject({ ok: true, duplicate: true });
-    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(1);
   });
 
   test("a client id reused for another submission is refused with 409", async () => {
@@ -100,7 +101,7 @@ describe("recordAttempt", () => {
     const user = await makeUser();
     const result = await recordAttempt(user.id, submission(overrides), now);
     expect(result).toEqual({ ok: false, status: 400, error });
-    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("an empty or unreadable step gets its own message while the others are graded", async () => {
@@ -128,7 +129,7 @@ describe("the first check of a variant is the one that counts", () => {
     expect(first.counted).toBe(true);
     expect(copied).toMatchObject({ ok: true, counted: false, duplicate: false });
     expect(copied.grade.score).toBe(1);
-    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(1);
     const runs = await listRecentAttempts(user.id, EXERCISE);
     expect(runs.map((run) => run.score)).toEqual([first.grade.score]);
   });
@@ -142,7 +143,7 @@ describe("the first check of a variant is the one that counts", () => {
       const result = await recordAttempt(user.id, submission({ exerciseId: drill, seed, token: served.token, source: "drill", answers: rightAnswers(drill, seed) }), now);
       expect(result).toMatchObject({ ok: true, counted: true });
     }
-    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(2);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(2);
   });
 });
 
@@ -158,7 +159,7 @@ describe("bad input costs nothing", () => {
     expect(steps[first]?.verdict).toBe("exact");
     expect(steps[second]?.verdict).toBe("unreadable");
     expect(steps[second]?.message).toMatch(/step 2 is 250 characters long; an answer is at most 200/);
-    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(1);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(1);
   });
 
   test.each([
@@ -173,7 +174,7 @@ describe("bad input costs nothing", () => {
     const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: answer } }), now);
     if (!result.ok) throw new Error(result.error);
     expect(result.grade.steps.find((s) => s.id === second)?.verdict).toBe("unreadable");
-    expect(await db().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(0);
+    expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(0);
   });
 
   test("a wrong answer still becomes a review card", async () => {
@@ -181,7 +182,7 @@ describe("bad input costs nothing", () => {
     const answers = rightAnswers(EXERCISE, 0);
     const second = Object.keys(answers)[1] ?? "";
     await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "1 Gbps" } }), now);
-    expect(await db().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(1);
+    expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(1);
   });
 });
 

@@ -5,7 +5,6 @@ import { buildExercise, convert } from "@/lib/engine";
 import {
   addCardsToDeck,
   addLessonCards,
-  db,
   disconnectDb,
   getCardState,
   listDueReviews,
@@ -17,9 +16,11 @@ import {
   undoLastReview,
 } from "@/lib/progress";
 import { makeUser } from "../helpers/users";
+import { disconnectTestDb, testDb } from "../helpers/db";
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 const now = new Date("2026-04-01T10:00:00Z");
@@ -51,7 +52,7 @@ describe("rating a card", () => {
     const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 4000 }, now);
     expect(result).toMatchObject({ ok: true, rating: 3, state: "learning", duplicate: false });
     expect((await getCardState(user.id, cardId))?.due).toEqual(later(10 * 60_000));
-    const logs = await db().reviewLog.findMany({ where: { userId: user.id } });
+    const logs = await testDb().reviewLog.findMany({ where: { userId: user.id } });
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({ kind: "rating", rating: 3, durationMs: 4000, reviewedAt: now });
     expect(logs[0]?.before).toMatchObject({ state: "new", reps: 0 });
@@ -65,7 +66,7 @@ describe("rating a card", () => {
     const input = { clientId: randomUUID(), cardId, rating: 3 as const, durationMs: 1000 };
     const results = await Promise.all([reviewCard(user.id, input, now), reviewCard(user.id, input, now), reviewCard(user.id, input, later(5))]);
     expect(results.every((r) => r.ok && r.rating === 3)).toBe(true);
-    expect(await db().reviewLog.count({ where: { userId: user.id } })).toBe(1);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
     expect((await getCardState(user.id, cardId))?.reps).toBe(1);
   });
 
@@ -79,10 +80,10 @@ describe("rating a card", () => {
       await addCardsToDeck(user.id, [cardId], now);
       await reviewCard(user.id, { clientId: randomUUID(), cardId, rating: 4, durationMs: 1 }, now);
     }
-    const before = await db().reviewLog.count({ where: { userId: user.id } });
+    const before = await testDb().reviewLog.count({ where: { userId: user.id } });
     const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, at);
     expect(result).toEqual({ ok: false, reason, message });
-    expect(await db().reviewLog.count({ where: { userId: user.id } })).toBe(before);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(before);
   });
 
   test("user B cannot rate, see or undo user A's cards", async () => {
@@ -111,7 +112,7 @@ describe("undo", () => {
     const undo = await undoLastReview(user.id, randomUUID(), later(11 * 60_000));
     expect(undo).toMatchObject({ ok: true, cardId, duplicate: false });
     expect(await getCardState(user.id, cardId)).toEqual(beforeSecond);
-    const kinds = (await db().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } })).map((l) => l.kind);
+    const kinds = (await testDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } })).map((l) => l.kind);
     expect(kinds).toEqual(["rating", "rating", "undo"]);
   });
 
@@ -128,7 +129,7 @@ describe("undo", () => {
     await undoLastReview(user.id, randomUUID(), later(3));
     expect(await getCardState(user.id, cardId)).toEqual(fresh);
     expect(await undoLastReview(user.id, randomUUID(), later(4))).toEqual({ ok: false, reason: "conflict", message: "There is nothing to undo." });
-    expect(await db().reviewLog.count({ where: { userId: user.id, kind: "undo" } })).toBe(2);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id, kind: "undo" } })).toBe(2);
   });
 });
 
@@ -163,7 +164,7 @@ describe("a missed estimation step becomes a card", () => {
     const soon = later(11 * 60_000);
     const rightTry = await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: right, seed: 777, token: item.token, durationMs: 5000 }, soon);
     expect(rightTry).toMatchObject({ ok: true, rating: 4, grade: { verdict: "exact" } });
-    const logs = await db().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
+    const logs = await testDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
     expect(logs.map((l) => [l.rating, l.verdict])).toEqual([
       [1, expect.stringMatching(/off|order-of-magnitude|unreadable|wrong-dimension/)],
       [4, "exact"],
@@ -208,7 +209,7 @@ describe("the review log replays to the stored state", () => {
       if (!result.ok) throw new Error(result.message);
       at = result.due;
     }
-    const logs = await db().reviewLog.findMany({ where: { userId: user.id, cardId }, orderBy: { reviewedAt: "asc" } });
+    const logs = await testDb().reviewLog.findMany({ where: { userId: user.id, cardId }, orderBy: { reviewedAt: "asc" } });
     let replayed = newCardState(now);
     for (const log of logs) {
       if (log.rating !== 1 && log.rating !== 2 && log.rating !== 3 && log.rating !== 4) throw new Error("bad rating");
