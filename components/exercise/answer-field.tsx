@@ -12,10 +12,28 @@ export type AnswerFieldProps = {
   onChange: (value: string) => void;
 };
 
+/** The longest answer the server grades (lib/progress attempts); the box stops there. */
+export const MAX_ANSWER_LENGTH = 200;
+
+/** How the answer is read, in words, and whether that is something this step can grade. */
+function echoOf(typed: string, step: StepPrompt): { text: string; problem: boolean } | null {
+  if (!typed.trim()) return null;
+  const parsed = parseQuantity(typed, { expect: step.unit });
+  if (!parsed.ok) return { text: parsed.error, problem: true };
+  // The echo and the grade must agree: a single number on a range step (or a range on a number step) is not graded.
+  if (step.kind === "range" && parsed.quantity.range === null) {
+    return { text: `${parsed.read}, but this step asks for a range: the low end, a dash, then the high end.`, problem: true };
+  }
+  if (step.kind === "number" && parsed.quantity.range !== null) {
+    return { text: `${parsed.read}, but this step asks for one number, not a range.`, problem: true };
+  }
+  return { text: parsed.read, problem: false };
+}
+
 /** One answer box. As the learner types, it says how the engine reads the answer (the parser only, never a grade). */
 export function AnswerField({ id, label, step, value, disabled, onChange }: AnswerFieldProps) {
   const typed = useDeferredValue(value);
-  const echo = typed.trim() ? parseQuantity(typed, { expect: step.unit }) : null;
+  const echo = echoOf(typed, step);
   const unitHint = step.unit ? `in ${step.unit}` : "a number";
   const placeholder = step.kind === "range" ? "low-high" : "Your estimate";
   return (
@@ -24,7 +42,8 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
         {label}
       </label>
       <p id={`${id}-hint`} className="text-sm text-muted">
-        {step.kind === "range" ? `Give an 80% range (${unitHint}): low-high, such as 20-50.` : `Answer ${unitHint}.`}
+        {/* No example numbers here: any example could contain the answer. */}
+        {step.kind === "range" ? `Give an 80% range (${unitHint}): the low end, a dash, then the high end.` : `Answer ${unitHint}.`}
         {step.hint ? ` ${step.hint}` : ""}
       </p>
       <input
@@ -37,12 +56,13 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
         className="field-input max-w-md font-mono"
         placeholder={placeholder}
         value={value}
+        maxLength={MAX_ANSWER_LENGTH}
         disabled={disabled}
         aria-describedby={`${id}-hint ${id}-echo`}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id={`${id}-echo`} className={`min-h-5 text-sm ${echo && !echo.ok ? "text-danger" : "text-muted"}`} aria-live="polite">
-        {echo ? (echo.ok ? echo.read : echo.error) : ""}
+      <p id={`${id}-echo`} className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`} aria-live="polite">
+        {echo?.text ?? ""}
       </p>
     </div>
   );

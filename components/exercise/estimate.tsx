@@ -19,26 +19,31 @@ export type EstimateProps = {
   timed?: boolean;
   /** Called after a graded submission (drills offer "another one"; lessons mark progress). */
   onGraded?: (grade: ExerciseGrade) => void;
+  /** Called when the learner opens the worked solution: from then on these numbers are done (drills: "another one"). */
+  onRevealed?: () => void;
   headingLevel?: 2 | 3;
 };
 
 type Status =
   | { kind: "idle" }
   | { kind: "sending" }
-  | { kind: "graded"; grade: ExerciseGrade; saved: "now" | "earlier" | "queued" }
+  | { kind: "graded"; grade: ExerciseGrade; saved: "now" | "earlier" | "recheck" }
   | { kind: "error"; message: string };
 
 /**
  * An estimation exercise: the scenario and givens, one answer field per step (echoing how each answer is read, with the
  * engine's parser), and, after the server grades it, a verdict per step and the worked solution.
  */
-export function Estimate({ prompt, token, source, previous, timed = false, onGraded, headingLevel = 3 }: EstimateProps) {
+export function Estimate({ prompt, token, source, previous, timed = false, onGraded, onRevealed, headingLevel = 3 }: EstimateProps) {
   const baseId = useId();
+  // The references stay hidden until asked for, so a learner can try again first; the first check is the one stored.
+  const [revealed, setRevealed] = useState(() => previous != null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const [answers, setAnswers] = useState<Record<string, string>>(() => previous?.answers ?? {});
   const [status, setStatus] = useState<Status>(() =>
     previous ? { kind: "graded", grade: previous.grade, saved: "earlier" } : { kind: "idle" },
   );
-  const [startedAt, setStartedAt] = useState(() => Date.now());
+  const [startedAt] = useState(() => Date.now());
   const [elapsed, setElapsed] = useState(0);
   const clientId = useRef<string | null>(null);
   const queued = useRef<Parameters<typeof submitAttempt>[0] | null>(null);
@@ -91,9 +96,11 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
     if (outcome.kind === "graded") {
       queued.current = null;
       clientId.current = null;
-      setElapsed(Date.now() - startedAt);
-      setStatus({ kind: "graded", grade: outcome.grade, saved: "now" });
+      if (status.kind !== "graded") setElapsed(Date.now() - startedAt);
+      setStatus({ kind: "graded", grade: outcome.grade, saved: status.kind === "graded" ? "recheck" : "now" });
       onGraded?.(outcome.grade);
+      // The verdict is what the learner needs next: move focus there (without scrolling the page on a phone).
+      requestAnimationFrame(() => summaryRef.current?.focus({ preventScroll: false }));
     } else if (outcome.kind === "queued") {
       queued.current = payload;
       setStatus({ kind: "error", message: outcome.message });
@@ -103,11 +110,9 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
     }
   }
 
-  function tryAgain() {
-    setAnswers({});
-    setStatus({ kind: "idle" });
-    setStartedAt(Date.now());
-    setElapsed(0);
+  function reveal() {
+    setRevealed(true);
+    onRevealed?.();
   }
 
   return (
@@ -131,35 +136,41 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
                 label={`${index + 1}. ${step.prompt}`}
                 step={step}
                 value={answers[step.id] ?? ""}
-                disabled={status.kind === "sending"}
+                disabled={status.kind === "sending" || revealed}
                 onChange={(value) => setAnswers((current) => ({ ...current, [step.id]: value }))}
               />
-              {stepGrades.get(step.id) && <StepVerdict grade={stepGrades.get(step.id)!} />}
+              {stepGrades.get(step.id) && <StepVerdict grade={stepGrades.get(step.id)!} revealed={revealed} />}
             </li>
           ))}
         </ol>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="btn-primary" disabled={status.kind === "sending"}>
-            {status.kind === "sending" ? "Checking…" : graded ? "Check again" : "Check my answers"}
-          </button>
-          {graded && (
-            <button type="button" className="btn-secondary" onClick={tryAgain}>
-              Clear and try again
+          {!revealed && (
+            <button type="submit" className="btn-primary" disabled={status.kind === "sending"}>
+              {status.kind === "sending" ? "Checking…" : graded ? "Check again" : "Check my answers"}
+            </button>
+          )}
+          {graded && !revealed && (
+            <button type="button" className="btn-secondary" onClick={reveal}>
+              Show the worked solution
             </button>
           )}
         </div>
-        <div aria-live="polite" className="text-sm">
+        <div ref={summaryRef} tabIndex={-1} aria-live="polite" className="text-sm outline-none">
           {status.kind === "error" && <p className="font-medium text-danger">{status.message}</p>}
           {graded && (
             <p className="font-medium">
               Score: {Math.round(graded.score * 100)}%
               {status.kind === "graded" && status.saved === "earlier" ? " (your last attempt)" : ""}
+              {status.kind === "graded" && status.saved === "recheck" ? " on this re-check (your first check is the one that counts)" : ""}
               {timed && status.kind === "graded" && status.saved === "now" ? ` in ${formatElapsed(elapsed)}` : ""}
             </p>
           )}
+          {graded && !revealed && (
+            <p className="mt-1 text-muted">Change any answer and check again, or show the worked solution when you are ready.</p>
+          )}
         </div>
       </form>
-      {graded && <WorkedSolution grade={graded} />}
+      {graded && revealed && <WorkedSolution grade={graded} />}
     </section>
   );
 }

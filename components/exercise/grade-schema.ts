@@ -16,6 +16,7 @@ export const exerciseGradeSchema = z.object({
       expected: z.string(),
       expectedValue: z.number(),
       calibration: z.object({ held: z.boolean(), logWidth: z.number() }).optional(),
+      implausible: z.literal(true).optional(),
     }),
   ),
   worked: z.array(

@@ -27,6 +27,7 @@ export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
   const router = useRouter();
   const [variant, setVariant] = useState(initial);
   const [graded, setGraded] = useState(false);
+  const [revealed, setRevealed] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,6 +44,7 @@ export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
       if (!response.ok || !parsed.success) throw new Error("bad response");
       setVariant(parsed.data);
       setGraded(false);
+      setRevealed(false);
     } catch {
       setError("A new variant could not be loaded. Check your connection and try again.");
     } finally {
@@ -63,9 +65,11 @@ export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
           setGraded(true);
           router.refresh();
         }}
+        onRevealed={() => setRevealed(true)}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={graded ? "btn-primary" : "btn-secondary"} onClick={another} disabled={loading}>
+        {/* Once the references are shown these numbers are done: fresh numbers become the next step. */}
+        <button type="button" className={revealed ? "btn-primary" : "btn-secondary"} onClick={another} disabled={loading}>
           {loading ? "Loading…" : graded ? "Another one" : "Skip: give me other numbers"}
         </button>
         {error && (

@@ -22,7 +22,13 @@ test.describe("lessons", () => {
     await expect(verdicts.nth(0)).toHaveAttribute("data-verdict", "exact");
     await expect(verdicts.nth(1)).toHaveAttribute("data-verdict", "off");
     await expect(exercise.getByText(/Bits versus bytes/).first()).toBeVisible();
-    await expect(exercise.getByText("Worked solution")).toBeVisible();
+    // Focus moves to the verdict; the references wait until asked for.
+    await expect(exercise.getByText("Score: 33%").locator("..")).toBeFocused();
+    await expect(exercise.getByText("Worked solution", { exact: true })).toHaveCount(0);
+    await expect(exercise.getByText(/^Reference:/)).toHaveCount(0);
+    await exercise.getByRole("button", { name: "Show the worked solution" }).click();
+    await expect(exercise.getByText("Worked solution", { exact: true })).toBeVisible();
+    await expect(exercise.getByText("5,000 MB/s × 8 bits/byte")).toBeVisible();
     await expect(exercise.getByText("Your answer first went off here.")).toBeVisible();
     await expect(exercise.getByText("= 40 Gbps")).toBeVisible();
 
@@ -76,14 +82,35 @@ test.describe("practice", () => {
     await inputs.first().fill("1000");
     await runner.getByRole("button", { name: "Check my answers" }).click();
     await expect(runner.getByText(/^Score: \d+%/)).toBeVisible();
-    await expect(runner.getByText("Worked solution")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Another one" })).toHaveClass(/btn-secondary/);
     await expectNoAxeViolations(page);
+
+    // A retry before the reveal is graded but not stored: only the first check of these numbers counts.
+    await inputs.first().fill("2000");
+    await runner.getByRole("button", { name: "Check again" }).click();
+    await expect(runner.getByText(/on this re-check/)).toBeVisible();
+    await runner.getByRole("button", { name: "Show the worked solution" }).click();
+    await expect(runner.getByText("Worked solution", { exact: true })).toBeVisible();
+    await expect(runner.getByRole("button", { name: "Check again" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Another one" })).toHaveClass(/btn-primary/);
+    const stored = await (await page.request.get("/api/export")).json();
+    expect(stored.attempts.filter((a: { source: string }) => a.source === "drill")).toHaveLength(1);
 
     await page.getByRole("button", { name: "Another one" }).click();
     await expect(runner.getByRole("button", { name: "Check my answers" })).toBeVisible();
     await expect.poll(givens).not.toBe(first);
     await expect(page.getByRole("heading", { name: "Your last runs" })).toBeVisible();
     await expect(page.locator("table").last()).toContainText("%");
+  });
+
+  test("a range step's echo and its grade agree, and an answer box stops at 200 characters", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/practice/drill-calibrate-chat-message-size");
+    const box = page.getByRole("textbox").last();
+    await box.fill("1k");
+    await expect(page.getByText(/but this step asks for a range/)).toBeVisible();
+    await box.fill("2".repeat(300));
+    await expect(box).toHaveValue("2".repeat(200));
   });
 
   test("malformed and forged submissions are refused with a 400 and a message", async ({ page }) => {

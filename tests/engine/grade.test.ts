@@ -176,7 +176,7 @@ describe("ranges for calibration", () => {
   });
 
   test.each([
-    { label: "a single number", answer: "50k", contains: "asks for an 80 % range, such as “30k-80k”" },
+    { label: "a single number", answer: "50k", contains: "asks for an 80 % range (the low end, a dash or “to”, then the high end)" },
     { label: "a range from zero", answer: "0-100k", contains: "low end must be above zero" },
   ])("$label is unreadable for a range step", ({ answer, contains }) => {
     const result = grade(answer, truth, range, { expect: "users" });

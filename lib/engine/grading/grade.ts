@@ -46,7 +46,7 @@ export function gradeReading(reading: AnswerReading, expected: Quantity, toleran
       score: 0,
       verdict: "unreadable",
       read: reading.read,
-      message: "This step asks for an 80 % range, such as “30k-80k” or “30k to 80k”, not a single number.",
+      message: "This step asks for an 80 % range (the low end, a dash or “to”, then the high end), not a single number.",
     };
   }
   if (tolerance.kind !== "range" && answer.range !== null) {
