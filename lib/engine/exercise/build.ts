@@ -32,6 +32,7 @@ export type BuiltStep = {
   readonly id: string;
   readonly prompt: string;
   readonly unit: string;
+  /** `unit` as read, once per variant, for reading answers and showing the reference in the step's unit. */
   readonly unitSpec: Unit;
   readonly formula: string;
   readonly tolerance: Tolerance;

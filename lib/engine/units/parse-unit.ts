@@ -17,9 +17,9 @@ export function parseUnit(text: string): Unit {
   const cached = unitCache.get(text);
   if (cached !== undefined) return cached;
   const trimmed = text.trim();
-  let spec: Unit;
+  let unit: Unit;
   if (trimmed === "") {
-    spec = PLAIN_UNIT;
+    unit = PLAIN_UNIT;
   } else {
     const read = readUnit(trimmed, 0, ANSWER_UNITS);
     if (read.error !== null) {
@@ -34,44 +34,50 @@ export function parseUnit(text: string): Unit {
       throw new EngineError("syntax", `Cannot read the unit “${trimmed}” after “${trimmed.slice(0, rest)}”.`, rest);
     }
     // Shown as the author wrote it ("requests/day"), not as the words were read.
-    spec = { ...read.unit, text: trimmed };
+    unit = { ...read.unit, text: trimmed };
   }
   if (unitCache.size > 5_000) unitCache.clear();
-  unitCache.set(text, spec);
-  return spec;
+  unitCache.set(text, unit);
+  return unit;
 }
 
 const baseUnitCache = new Map<string, Unit>();
 
 /**
  * The unit a quantity of this dimension is read in when no unit was asked for: counts and rates per second with
- * their label, bytes, seconds, dollars, dollars per month for costs and dollars per GB per month for storage prices.
+ * their label, bytes, seconds, dollars, dollars per month for costs and dollars per GB per month for storage prices;
+ * any other dimension in base units ("B^2/s").
+ * @example defaultUnitFor(RATE, "requests").text // "requests/s"
  */
 export function defaultUnitFor(dim: Dimension, label: string): Unit {
   const key = `${dim.data},${dim.time},${dim.money},${label}`;
   const cached = baseUnitCache.get(key);
   if (cached !== undefined) return cached;
-  let spec: Unit;
+  let unit: Unit;
   const { data, time, money } = dim;
-  if (isDimensionless(dim)) spec = parseUnit(label);
-  else if (data === 0 && time === -1 && money === 0) spec = label === "" ? unitFromText("/s", dim, "") : parseUnit(`${label}/s`);
-  else if (data === 1 && time === 0 && money === 0) spec = parseUnit("B");
-  else if (data === 1 && time === -1 && money === 0) spec = parseUnit("B/s");
-  else if (data === 0 && time === 1 && money === 0) spec = parseUnit("s");
-  else if (data === 0 && time === 0 && money === 1) spec = parseUnit("$");
-  else if (data === 0 && time === -1 && money === 1) spec = parseUnit("$/month");
-  else if (data === -1 && time === -1 && money === 1) spec = parseUnit("$/GB/month");
-  else if (data === -1 && time === 0 && money === 1) spec = parseUnit("$/GB");
-  else spec = unitFromText(baseUnitText(dim), dim, label);
-  baseUnitCache.set(key, spec);
-  return spec;
+  if (isDimensionless(dim)) unit = parseUnit(label);
+  else if (data === 0 && time === -1 && money === 0) unit = label === "" ? unitFromText("/s", dim, "") : parseUnit(`${label}/s`);
+  else if (data === 1 && time === 0 && money === 0) unit = parseUnit("B");
+  else if (data === 1 && time === -1 && money === 0) unit = parseUnit("B/s");
+  else if (data === 0 && time === 1 && money === 0) unit = parseUnit("s");
+  else if (data === 0 && time === 0 && money === 1) unit = parseUnit("$");
+  else if (data === 0 && time === -1 && money === 1) unit = parseUnit("$/month");
+  else if (data === -1 && time === -1 && money === 1) unit = parseUnit("$/GB/month");
+  else if (data === -1 && time === 0 && money === 1) unit = parseUnit("$/GB");
+  else unit = unitFromText(baseUnitText(dim), dim, label);
+  baseUnitCache.set(key, unit);
+  return unit;
 }
 
 function unitFromText(text: string, dim: Dimension, label: string): Unit {
   return { factor: 1, dim, label, text, compactText: text };
 }
 
-/** The dimension written in base units: "B^2/s", "1/s^2". Used for dimensions without a familiar name. */
+/**
+ * The dimension written in base units, money first: "B^2/s", "1/s^2", "" for a count. Used for dimensions without a
+ * familiar name.
+ * @example baseUnitText(dimensionOf(2, -1, 0)) // "B^2/s"
+ */
 export function baseUnitText(dim: Dimension): string {
   const top: string[] = [];
   const bottom: string[] = [];
