@@ -6,9 +6,9 @@ import { z } from "zod";
 import { AnswerField } from "@/components/exercise/answer-field";
 import { GivensList } from "@/components/exercise/givens-list";
 import { StepVerdict } from "@/components/exercise/step-verdict";
+import { Flashcard, RATING_LABELS, type Rating } from "@/components/review/flashcard";
+import { ReviewKeys } from "@/components/review/review-keys";
 import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
-
-type Rating = 1 | 2 | 3 | 4;
 
 export type ReviewCardView =
   | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string>; isNew: boolean }
@@ -22,8 +22,6 @@ export type ReviewSessionProps = {
   newWaiting: number;
 };
 
-const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
-const RATINGS: Rating[] = [1, 2, 3, 4];
 const KEY_RATINGS: Record<string, Rating> = { "1": 1, "2": 2, "3": 3, "4": 4 };
 
 const outcomeSchema = z.object({
@@ -198,32 +196,16 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
           )}
         </div>
       ) : current.kind === "fact" ? (
-        <section aria-label="Flashcard" className="card space-y-5">
-          <p className="text-sm font-medium text-muted">Question</p>
-          <p className="text-2xl font-semibold">{current.question}</p>
-          {revealed ? (
-            <>
-              <div className="border-t border-border pt-4">
-                <p className="text-sm font-medium text-muted">Answer</p>
-                <p className="mt-1 text-xl">{current.answer}</p>
-              </div>
-              <div role="group" aria-label="How well did you remember?" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-                {RATINGS.map((rating) => (
-                  <button key={rating} type="button" className={rating === 3 ? "btn-primary" : "btn-secondary"} disabled={busy} onClick={() => void rate(rating)}>
-                    <span>
-                      <kbd className="mr-1 font-mono text-xs">{rating}</kbd> {RATING_LABELS[rating]}
-                    </span>
-                    <span className="text-xs opacity-80">{current.preview[rating]}</span>
-                  </button>
-                ))}
-              </div>
-            </>
-          ) : (
-            <button ref={revealButton} type="button" className="btn-primary" onClick={() => setRevealed(true)}>
-              Show answer
-            </button>
-          )}
-        </section>
+        <Flashcard
+          question={current.question}
+          answer={current.answer}
+          preview={current.preview}
+          revealed={revealed}
+          busy={busy}
+          revealButton={revealButton}
+          onReveal={() => setRevealed(true)}
+          onRate={(rating) => void rate(rating)}
+        />
       ) : (
         <section aria-label="Estimation review" className="card space-y-4">
           <p className="text-sm font-medium text-muted">A step you missed, with new numbers</p>
@@ -246,24 +228,7 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
       <p role="status" aria-live="polite" className="min-h-5 text-sm">
         {announcement}
       </p>
-      {/* Keyboard help is for keyboards: hidden on phones (narrow screens, touch pointers). */}
-      <section aria-labelledby="keys" className="text-sm text-muted max-sm:hidden pointer-coarse:hidden">
-        <h2 id="keys" className="font-semibold">
-          Keys
-        </h2>
-        <ul className="mt-1 grid gap-1 sm:grid-cols-2">
-          <li>
-            <kbd className="font-mono">Space</kbd> or <kbd className="font-mono">Enter</kbd>: show the answer
-          </li>
-          <li>
-            <kbd className="font-mono">1</kbd> to <kbd className="font-mono">4</kbd>: Again, Hard, Good, Easy
-          </li>
-          <li>
-            <kbd className="font-mono">Ctrl+Z</kbd> or <kbd className="font-mono">⌘Z</kbd>: undo the last rating
-          </li>
-          <li>Estimation steps: type your answer, then Enter</li>
-        </ul>
-      </section>
+      <ReviewKeys />
     </div>
   );
 }
