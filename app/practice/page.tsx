@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DrillCard } from "@/components/practice/drill-card";
 import { requireUser } from "@/lib/auth";
 import { listDrillCatalogue, listDrills, listLessons } from "@/lib/content";
+import { describeCalibration } from "@/lib/engine";
 import { getCalibrationSummary, listExerciseStats } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Practice" };
@@ -65,9 +66,7 @@ export default async function PracticePage() {
             in 10 of your ranges should hold the true value.
           </p>
           <p className="card" aria-live="polite">
-            {calibration.count === 0
-              ? "You have not given any ranges yet."
-              : `Of your ${calibration.count} 80% range${calibration.count === 1 ? "" : "s"}, ${calibration.held} held the answer (${Math.round(calibration.heldShare * 100)}%).`}
+            {describeCalibration(calibration)}
           </p>
           <ul className="grid gap-3 sm:grid-cols-2">
             {calibrationDrills.map((drill) => (

@@ -6,6 +6,7 @@ import { ReviewHeatmap } from "@/components/charts/review-heatmap";
 import { WeeklyLine } from "@/components/charts/weekly-line";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
+import { describeCalibration } from "@/lib/engine";
 import { drillForSkill, getLesson, lessonOfExercise } from "@/lib/content";
 import { getDashboard, listWeakSkills, type SkillMisses } from "@/lib/progress";
 
@@ -122,10 +123,7 @@ export default async function ProgressPage() {
               ; a well-calibrated learner sees about 8 in 10 of them hold.
             </Empty>
           ) : (
-            <p>
-              Of your {data.calibration.count} 80% ranges, {data.calibration.held} held the answer ({Math.round(data.calibration.heldShare * 100)}%).{" "}
-              {data.calibration.heldShare < 0.7 ? "Widen your ranges." : data.calibration.heldShare > 0.9 ? "You can afford narrower ranges." : "Well calibrated."}
-            </p>
+            <p>{describeCalibration(data.calibration)}</p>
           )}
         </Panel>
         <Panel id="weakest" title="Weakest skills">

@@ -22,7 +22,15 @@ export {
   type Tolerance,
   type Verdict,
 } from "./grading/types.ts";
-export { summariseCalibration, type CalibrationSummary } from "./calibration.ts";
+export {
+  MIN_RANGES_FOR_VERDICT,
+  UNINFORMATIVE_LOG_WIDTH,
+  describeCalibration,
+  summariseCalibration,
+  wilsonInterval,
+  type CalibrationSummary,
+  type CalibrationVerdict,
+} from "./calibration.ts";
 
 export { toleranceSchema, type ExerciseSpec, type ExerciseSpecInput, type GivenSpec, type StepSpec } from "./exercise/spec.ts";
 export { exerciseSpecSchema } from "./exercise/validate.ts";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { evaluate, grade, summariseCalibration, type Tolerance } from "@/lib/engine";
+import { describeCalibration, evaluate, grade, summariseCalibration, wilsonInterval, type Tolerance } from "@/lib/engine";
 
 const reference = evaluate("46296 requests/s");
 const asked = { expect: "requests/s" };
@@ -184,16 +184,43 @@ describe("ranges for calibration", () => {
     expect(result.message).toContain(contains);
   });
 
+  const ranges = (held: number, missed: number, logWidth = 0.5) => [
+    ...Array.from({ length: held }, () => ({ held: true, logWidth })),
+    ...Array.from({ length: missed }, () => ({ held: false, logWidth })),
+  ];
+
   test.each([
-    { label: "none", results: [], expected: { count: 0, held: 0, heldShare: 0 } },
-    { label: "all held", results: [{ held: true, logWidth: 0.4 }], expected: { count: 1, held: 1, heldShare: 1 } },
-    {
-      label: "61 % held",
-      results: Array.from({ length: 100 }, (_, i) => ({ held: i < 61, logWidth: 0.5 })),
-      expected: { count: 100, held: 61, heldShare: 0.61 },
-    },
-  ])("calibration summary: $label", ({ results, expected }) => {
-    expect(summariseCalibration(results)).toEqual(expected);
+    { label: "none", results: [], count: 0, held: 0, tooWide: 0, verdict: "not-enough" },
+    { label: "four of four held: too few to judge", results: ranges(4, 0), count: 4, held: 4, tooWide: 0, verdict: "not-enough" },
+    { label: "a 1–10¹² range holds but does not count", results: ranges(1, 0, 12), count: 1, held: 0, tooWide: 1, verdict: "not-enough" },
+    { label: "a range of exactly a factor of 100 earns nothing and does not count", results: ranges(1, 0, 2), count: 1, held: 0, tooWide: 1, verdict: "not-enough" },
+    { label: "8 of 10 held", results: ranges(8, 2), count: 10, held: 8, tooWide: 0, verdict: "calibrated" },
+    { label: "61 of 100 held: too narrow", results: ranges(61, 39), count: 100, held: 61, tooWide: 0, verdict: "too-narrow" },
+    { label: "99 of 100 held: too wide", results: ranges(99, 1), count: 100, held: 99, tooWide: 0, verdict: "too-wide" },
+    { label: "10 huge ranges that all hold are not calibration", results: ranges(10, 0, 12), count: 10, held: 0, tooWide: 10, verdict: "too-narrow" },
+  ])("calibration summary: $label", ({ results, count, held, tooWide, verdict }) => {
+    expect(summariseCalibration(results)).toMatchObject({ count, held, tooWide, verdict, heldShare: count === 0 ? 0 : held / count });
+  });
+
+  test.each([
+    { label: "8 of 10", successes: 8, n: 10, low: 0.4902, high: 0.9433 },
+    { label: "61 of 100", successes: 61, n: 100, low: 0.5121, high: 0.7002 },
+    { label: "none of 0", successes: 0, n: 0, low: 0, high: 1 },
+  ])("Wilson interval: $label", ({ successes, n, low, high }) => {
+    // Reference values from the Wilson score formula with z = 1.96.
+    const interval = wilsonInterval(successes, n);
+    expect(interval.low).toBeCloseTo(low, 3);
+    expect(interval.high).toBeCloseTo(high, 3);
+  });
+
+  test.each([
+    { label: "nothing yet", results: [], says: /not given any ranges/ },
+    { label: "too few", results: ranges(3, 1), says: /Give 6 more before Envelope judges/ },
+    { label: "uninformative ranges are named", results: ranges(2, 0, 12), says: /2 more held it only by spanning a factor of 100/ },
+    { label: "enough, with its uncertainty", results: ranges(8, 2), says: /likely between 49% and 94%.*well calibrated/ },
+    { label: "mostly uninformative", results: ranges(10, 0, 12), says: /Most of your ranges were too wide to count/ },
+  ])("calibration in words: $label", ({ results, says }) => {
+    expect(describeCalibration(summariseCalibration(results))).toMatch(says);
   });
 });
 
