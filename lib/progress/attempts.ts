@@ -5,6 +5,7 @@ import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { markLessonCompleted } from "./lessons";
+import { refuse, type Refusal } from "./outcome";
 import { flagMissedSteps } from "./step-cards";
 import { seedToken, verifySeedToken } from "./seed-token";
 
@@ -53,7 +54,7 @@ export type AttemptRecord = {
  */
 export type AttemptResult =
   | { ok: true; attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt; duplicate: boolean; counted: boolean }
-  | { ok: false; status: 400 | 409; error: string };
+  | Refusal;
 
 const attemptSelect = {
   clientId: true,
@@ -91,19 +92,19 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   const existing = await findAttempt(userId, input.clientId);
   if (existing) return replay(existing, input);
   const exercise = getExercise(input.exerciseId);
-  if (!exercise) return { ok: false, status: 400, error: `There is no exercise "${input.exerciseId}".` };
+  if (!exercise) return refuse("invalid", `There is no exercise "${input.exerciseId}".`);
   if (!verifySeedToken(input.exerciseId, input.seed, input.token)) {
-    return { ok: false, status: 400, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." };
+    return refuse("invalid", "This variant was not served by Envelope (the seed and its token do not match). Reload the page.");
   }
   if (input.source === "drill" && exercise.kind !== "drill") {
-    return { ok: false, status: 400, error: `"${input.exerciseId}" is not a drill.` };
+    return refuse("invalid", `"${input.exerciseId}" is not a drill.`);
   }
   const built = buildExercise(exercise.spec, input.seed);
   const stepIds = new Set(built.steps.map((step) => step.id));
   const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
-  if (unknown.length) return { ok: false, status: 400, error: `Unknown step id(s): ${unknown.join(", ")}.` };
+  if (unknown.length) return refuse("invalid", `Unknown step id(s): ${unknown.join(", ")}.`);
   if (built.steps.every((step) => !(input.answers[step.id] ?? "").trim())) {
-    return { ok: false, status: 400, error: "Answer at least one step before checking." };
+    return refuse("invalid", "Answer at least one step before checking.");
   }
 
   const answers = Object.fromEntries(built.steps.map((step) => [step.id, input.answers[step.id] ?? ""]));
@@ -192,10 +193,10 @@ async function completeLessonIfAllAttempted(userId: string, lessonId: string, no
 
 function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
   if (existing.exerciseId !== input.exerciseId || existing.seed !== input.seed) {
-    return { ok: false, status: 409, error: "This client id was already used for a different submission." };
+    return refuse("conflict", "This client id was already used for a different submission.");
   }
   const exercise = getExercise(existing.exerciseId);
-  if (!exercise) return { ok: false, status: 400, error: `There is no exercise "${existing.exerciseId}".` };
+  if (!exercise) return refuse("invalid", `There is no exercise "${existing.exerciseId}".`);
   const built = buildExercise(exercise.spec, existing.seed);
   return { ok: true, attempt: existing, grade: gradeWithinLength(built, existing.answers), prompt: toPrompt(built), duplicate: true, counted: true };
 }

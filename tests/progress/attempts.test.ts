@@ -48,7 +48,7 @@ describe("recordAttempt", () => {
   test("grades on the server with the engine and stores the attempt", async () => {
     const user = await makeUser();
     const result = await recordAttempt(user.id, submission(), now);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     expect(result.grade.score).toBe(1);
     expect(result.grade.steps.map((s) => s.verdict)).toEqual(["exact", "exact", "exact"]);
     expect(result.attempt).toMatchObject({ exerciseId: EXERCISE, seed: 0, correct: true, elapsedMs: 42_000, createdAt: now });
@@ -61,7 +61,7 @@ describe("recordAttempt", () => {
     const [first, second] = Object.keys(answers);
     if (!first || !second) throw new Error("expected two steps");
     const result = await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "1 Gbps" } }), now);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     const verdicts = Object.fromEntries(result.grade.steps.map((s) => [s.id, s.verdict]));
     expect(verdicts[first]).toBe("exact");
     expect(verdicts[second]).toBe("off");
@@ -87,7 +87,7 @@ describe("recordAttempt", () => {
     await recordAttempt(user.id, input, now);
     const other = serveVariant("numbers-bandwidth-per-day", 0);
     const result = await recordAttempt(user.id, { ...input, exerciseId: "numbers-bandwidth-per-day", token: other?.token ?? "" }, now);
-    expect(result).toEqual({ ok: false, status: 409, error: "This client id was already used for a different submission." });
+    expect(result).toEqual({ ok: false, reason: "conflict", message: "This client id was already used for a different submission." });
   });
 
   test.each<{ label: string; overrides: Partial<AttemptSubmit>; error: string }>([
@@ -97,10 +97,10 @@ describe("recordAttempt", () => {
     { label: "a lesson exercise sent as a drill", overrides: { source: "drill" as const }, error: `"${EXERCISE}" is not a drill.` },
     { label: "unknown step ids", overrides: { answers: { nope: "1" } }, error: "Unknown step id(s): nope." },
     { label: "every step empty", overrides: { answers: {} }, error: "Answer at least one step before checking." },
-  ])("$label → 400 and nothing stored", async ({ overrides, error }) => {
+  ])("$label → invalid, nothing stored", async ({ overrides, error }) => {
     const user = await makeUser();
     const result = await recordAttempt(user.id, submission(overrides), now);
-    expect(result).toEqual({ ok: false, status: 400, error });
+    expect(result).toEqual({ ok: false, reason: "invalid", message: error });
     expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -110,7 +110,7 @@ describe("recordAttempt", () => {
     const [first, second, third] = Object.keys(answers);
     if (!first || !second || !third) throw new Error("expected three steps");
     const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: "lots", [third]: "" } }), now);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
     expect(steps[first]?.verdict).toBe("exact");
     expect(steps[second]?.verdict).toBe("unreadable");
@@ -154,7 +154,7 @@ describe("bad input costs nothing", () => {
     const [first, second] = Object.keys(answers);
     if (!first || !second) throw new Error("expected two steps");
     const result = await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "9".repeat(250) } }), now);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
     expect(steps[first]?.verdict).toBe("exact");
     expect(steps[second]?.verdict).toBe("unreadable");
@@ -172,7 +172,7 @@ describe("bad input costs nothing", () => {
     const [first, second] = Object.keys(answers);
     if (!first || !second) throw new Error("expected two steps");
     const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: answer } }), now);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     expect(result.grade.steps.find((s) => s.id === second)?.verdict).toBe("unreadable");
     expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { attemptSubmitSchema, recordAttempt } from "@/lib/progress";
 
 /**
@@ -13,7 +13,7 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, attemptSubmitSchema);
   if (!body.ok) return body.response;
   const result = await recordAttempt(user.id, body.data, new Date());
-  if (!result.ok) return jsonError(result.status, result.error);
+  if (!result.ok) return refusalResponse(result);
   return Response.json(
     { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate, counted: result.counted },
     { status: result.duplicate || !result.counted ? 200 : 201 },
