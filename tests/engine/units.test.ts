@@ -52,9 +52,19 @@ describe("units in answers", () => {
     { label: "m is minutes when a time is asked", text: "5 m", expect: "min", read: "read as 5 min" },
     { label: "m is million otherwise", text: "5 m", expect: "requests/s", read: "read as 5,000,000 requests/s" },
     { label: "a magnitude glued to a unit", text: "12kQPS", expect: "requests/s", read: "read as 12,000 requests/s" },
-    { label: "a no-break space before the magnitude", text: "46\u00a0k", expect: "requests/s", read: "read as 46,000 requests/s" },
+    {
+      label: "a no-break space before the magnitude",
+      text: "46\u00a0k",
+      expect: "requests/s",
+      read: "read as 46,000 requests/s",
+    },
     { label: "≈ before the number", text: "≈ 46k", expect: "requests/s", read: "read as 46,000 requests/s" },
-    { label: "an en dash between the ends", text: "30k – 80k", expect: "users", read: "read as 30,000 to 80,000 users" },
+    {
+      label: "an en dash between the ends",
+      text: "30k – 80k",
+      expect: "users",
+      read: "read as 30,000 to 80,000 users",
+    },
     { label: "superscript power of ten", text: "4.6 × 10⁴", expect: undefined, read: "read as 46,000" },
   ])("$label: $text", ({ text, expect: unit, read }) => {
     const result = parseQuantity(text, unit === undefined ? {} : { expect: unit });
@@ -65,7 +75,12 @@ describe("units in answers", () => {
     { label: "a symbol only as written", text: "3 MS", expect: "s", error: "“MS” is not a unit Envelope knows" },
     { label: "÷ is not answer syntax", text: "10 GB ÷ s", expect: "GB/s", error: "then could not read “÷ s”" },
     { label: "a slash with no unit after it", text: "46k /", expect: "requests/s", error: "expected a unit after “/”" },
-    { label: "an unknown word", text: "46k bananas", expect: "requests/s", error: "“bananas” is not a unit Envelope knows" },
+    {
+      label: "an unknown word",
+      text: "46k bananas",
+      expect: "requests/s",
+      error: "“bananas” is not a unit Envelope knows",
+    },
   ])("$label: $text is unreadable", ({ text, expect: unit, error }) => {
     const result = parseQuantity(text, { expect: unit });
     expect(result.ok).toBe(false);

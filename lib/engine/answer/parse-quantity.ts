@@ -7,7 +7,6 @@ export type ParseResult =
   | { ok: true; quantity: Quantity; read: string }
   | { ok: false; error: string; reason: "unreadable" | "wrong-dimension" };
 
-
 /**
  * Reads what a learner or an author typed: every whiteboard number form (46296, 46,296, 4.6e4, 4.6×10^4, 10^5,
  * 2^21, 46k, 4.6M, 3bn, 1.2T, 46 thousand, ~46k, about 46k, 99.9%, 1/3), with a unit (3 TB/day, 1.4 Gbps, 12k QPS,

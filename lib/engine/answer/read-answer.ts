@@ -12,7 +12,6 @@ export type AnswerReading =
   | { kind: "unreadable"; message: string }
   | { kind: "wrong-dimension"; message: string };
 
-
 function snippet(text: string): string {
   const trimmed = text.trim();
   return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
@@ -96,7 +95,12 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   if (second !== null) {
     // "30-80k" is 30k to 80k, and "30k-80k requests/s" has its unit on the second end only.
     // ("500-5k" stays 500 to 5,000: the suffix carries over only when the low end stays below the high end.)
-    if (first.unit === null && first.magnitude === 1 && second.magnitude !== 1 && lowNum * second.magnitude <= highNum) {
+    if (
+      first.unit === null &&
+      first.magnitude === 1 &&
+      second.magnitude !== 1 &&
+      lowNum * second.magnitude <= highNum
+    ) {
       lowNum *= second.magnitude;
     }
     if (lowUnit === null) lowUnit = highUnit;
@@ -105,7 +109,11 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   const low = resolveUnit(lowUnit, ctx);
   const high = second === null ? low : resolveUnit(highUnit, ctx);
   if (!sameDimension(low.dim, high.dim)) {
-    return unreadable(src, ctx, `the two ends of the range are in different kinds of unit (${low.text} and ${high.text})`);
+    return unreadable(
+      src,
+      ctx,
+      `the two ends of the range are in different kinds of unit (${low.text} and ${high.text})`,
+    );
   }
   const dim = low.dim;
   const label = low.label !== "" ? low.label : (ctx.expect?.label ?? "");

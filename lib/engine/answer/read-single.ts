@@ -52,7 +52,6 @@ function skipApproximate(src: string, start: number): number {
   }
 }
 
-
 /** Magnitude words after a number: k K M bn T thousand million billion trillion, and B, b or m by context. */
 function scanMagnitudes(src: string, single: Single, ctx: AnswerContext): void {
   for (;;) {
@@ -94,7 +93,8 @@ function withMoney(unit: Unit | null): Unit {
     dim: dimensionOf(dim.data, dim.time, dim.money + 1),
     label: unit.label,
     text: unit.text.startsWith("/") ? `$${unit.text}` : `$·${unit.text}`,
-    compactText: unit.compactText.startsWith("/") || unit.compactText === "" ? `$${unit.compactText}` : `$·${unit.compactText}`,
+    compactText:
+      unit.compactText.startsWith("/") || unit.compactText === "" ? `$${unit.compactText}` : `$·${unit.compactText}`,
   };
 }
 

@@ -1,4 +1,3 @@
-import { dimensionOf } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
 import type { Quantity } from "../quantity.ts";
 import { magnitudeOf } from "../units/magnitudes.ts";
@@ -67,7 +66,11 @@ class Parser {
     if (token.type === "end") return syntaxError(this.source, token.start, "The formula ends too early");
     const text = this.source.slice(token.start, token.end);
     if (token.type === "name" && lookupUnit(text) === undefined) {
-      return syntaxError(this.source, token.start, `“${text}” is not a unit Envelope knows (or an operator is missing before it)`);
+      return syntaxError(
+        this.source,
+        token.start,
+        `“${text}” is not a unit Envelope knows (or an operator is missing before it)`,
+      );
     }
     return syntaxError(this.source, token.start, `Unexpected “${text}”`);
   }
@@ -123,7 +126,7 @@ class Parser {
     let base: FormulaNode;
     if (token.type === "number") {
       this.index++;
-      base = { kind: "literal", quantity: plain(token.value), text: this.source.slice(token.start, token.end) };
+      base = { kind: "literal", quantity: inUnit(token.value, PLAIN_UNIT), text: this.source.slice(token.start, token.end) };
     } else {
       base = this.primary();
     }
@@ -226,10 +229,6 @@ function inUnit(value: number, unit: Unit): Quantity {
   return { value, dim: unit.dim, label: unit.label, range: null };
 }
 
-function plain(value: number): Quantity {
-  return { value, dim: dimensionOf(0, 0, 0), label: "", range: null };
-}
-
 const formulaCache = new Map<string, FormulaNode>();
 
 /**
@@ -245,4 +244,3 @@ export function parseFormula(source: string): FormulaNode {
   formulaCache.set(source, node);
   return node;
 }
-

@@ -109,7 +109,8 @@ function timesPowerOfTen(src: string, mantissa: NumberRead, exponent: number): n
 }
 
 function power(src: string, base: NumberRead, exponent: number): number {
-  if (base.value === 10 && Number.isInteger(exponent) && mantissaText(src, base) === "10") return Number(`1e${exponent}`);
+  if (base.value === 10 && Number.isInteger(exponent) && mantissaText(src, base) === "10")
+    return Number(`1e${exponent}`);
   return base.value ** exponent;
 }
 
@@ -136,7 +137,13 @@ export function readNumber(src: string, start: number): NumberRead {
   } else if (superscript !== null) {
     value = power(src, m, superscript.value);
     end = superscript.end;
-  } else if (c === CHAR.times || c === CHAR.lowerX || c === CHAR.upperX || c === CHAR.asterisk || c === CHAR.middleDot) {
+  } else if (
+    c === CHAR.times ||
+    c === CHAR.lowerX ||
+    c === CHAR.upperX ||
+    c === CHAR.asterisk ||
+    c === CHAR.middleDot
+  ) {
     // × x X * · followed by 10^n: scientific notation. Anything else is left for the unit ("3x" is a factor).
     const ten = skipSpaces(src, k + 1);
     if (src.startsWith("10", ten) && !isDigit(src.charCodeAt(ten + 2))) {

@@ -144,14 +144,12 @@ const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 export function readSuperscript(src: string, i: number): { value: number; end: number } | null {
   const first = src.charCodeAt(i);
   // ¹ ² ³ sit in Latin-1; ⁰, ⁴…⁹ and ⁻ in the block U+2070…U+207B.
-  if (
-    !(
-      first === CHAR.superscriptOne ||
-      first === CHAR.superscriptTwo ||
-      first === CHAR.superscriptThree ||
-      (first >= CHAR.superscriptZero && first <= CHAR.superscriptMinus)
-    )
-  ) {
+  if (!(
+    first === CHAR.superscriptOne ||
+    first === CHAR.superscriptTwo ||
+    first === CHAR.superscriptThree ||
+    (first >= CHAR.superscriptZero && first <= CHAR.superscriptMinus)
+  )) {
     return null;
   }
   let j = i;

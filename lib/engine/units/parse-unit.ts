@@ -56,7 +56,8 @@ export function defaultUnitFor(dim: Dimension, label: string): Unit {
   let unit: Unit;
   const { data, time, money } = dim;
   if (isDimensionless(dim)) unit = parseUnit(label);
-  else if (data === 0 && time === -1 && money === 0) unit = label === "" ? unitFromText("/s", dim, "") : parseUnit(`${label}/s`);
+  else if (data === 0 && time === -1 && money === 0)
+    unit = label === "" ? unitFromText("/s", dim, "") : parseUnit(`${label}/s`);
   else if (data === 1 && time === 0 && money === 0) unit = parseUnit("B");
   else if (data === 1 && time === -1 && money === 0) unit = parseUnit("B/s");
   else if (data === 0 && time === 1 && money === 0) unit = parseUnit("s");
