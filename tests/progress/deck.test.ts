@@ -7,6 +7,7 @@ import {
   addModuleCards,
   disconnectDb,
   flagMissedSteps,
+  getDashboard,
   getReviewSummary,
   listDeck,
   listDueCardIds,
@@ -108,6 +109,15 @@ describe("new cards a day", () => {
     await undoLastReview(user.id, randomUUID(), later(2));
     expect(await getReviewSummary(user.id, later(3))).toMatchObject({ introducedToday: 2, leftToday: 18 });
     expect((await listDueCardIds(user.id, later(3), 500))[0]).toBe(estimation[2]);
+  });
+
+  test("the progress forecast counts today's new cards, not every card added", async () => {
+    const user = await makeUser();
+    await addModuleCards(user.id, "estimation", now);
+    const { forecast, streak } = await getDashboard(user.id, now);
+    expect(forecast[0]).toEqual({ day: "2026-04-01", count: 20 });
+    expect(forecast.slice(1).every((day) => day.count === 0)).toBe(true);
+    expect(streak).toBe(0);
   });
 
   test.each([
