@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { yAxisWidth } from "./format";
 
 export type DayBarsProps = { data: { day: string; count: number }[]; label: string; summary: string };
 
@@ -14,7 +15,7 @@ export function DayBars({ data, label, summary }: DayBarsProps) {
           <BarChart data={data.map((d) => ({ ...d, short: d.day.slice(5) }))} margin={{ left: 0, right: 8, top: 8, bottom: 0 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis dataKey="short" stroke="var(--muted)" interval="preserveStartEnd" minTickGap={16} />
-            <YAxis allowDecimals={false} stroke="var(--muted)" width={32} />
+            <YAxis allowDecimals={false} stroke="var(--muted)" width={yAxisWidth(Math.max(0, ...data.map((d) => d.count)), "", true)} />
             <Tooltip
               formatter={(v) => [v, label]}
               labelFormatter={(l) => `Day ${l}`}
