@@ -24,9 +24,13 @@ export function ReviewHeatmap({ days }: ReviewHeatmapProps) {
           ? "No reviews in the last year."
           : `Reviews on ${active.length} of the last ${days.length} days; busiest: ${busiest.map((d) => `${d.day} (${d.count})`).join(", ")}.`}
       </p>
-      {/* dir="rtl" makes a too-wide calendar start scrolled to its right end, where today is. */}
-      <div aria-hidden="true" dir="rtl" className="overflow-x-auto">
-        <div dir="ltr" className="grid w-max grid-flow-col grid-rows-7 gap-[3px]">
+      {/*
+        The year is wider than a phone, so it scrolls inside its own box (the page never does). dir="rtl" makes it start
+        scrolled to its right end, where the latest weeks are. The box takes keyboard focus so it can be scrolled with the
+        arrow keys; the squares themselves are hidden from screen readers, which get the summary above.
+      */}
+      <div role="region" aria-label="Reviews per day over the last year, latest weeks shown first (scroll for earlier weeks)" tabIndex={0} dir="rtl" className="max-w-full overflow-x-auto pb-1">
+        <div aria-hidden="true" dir="ltr" className="grid w-max grid-flow-col grid-rows-7 gap-[3px]">
           {Array.from({ length: leading }, (_, i) => (
             <span key={`pad-${i}`} className="h-3 w-3" />
           ))}
