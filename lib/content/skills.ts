@@ -17,7 +17,8 @@ function exerciseSkills(): Map<string, ExerciseSkill> {
   if (cached?.lessons === lessons && cached.drills === drills) return cached.skills;
   const skills = new Map<string, ExerciseSkill>();
   for (const lesson of lessons) {
-    for (const entry of listExercisesOfLesson(lesson)) skills.set(entry.spec.id, { skill: entry.skill, lessonId: lesson.id });
+    for (const entry of listExercisesOfLesson(lesson))
+      skills.set(entry.spec.id, { skill: entry.skill, lessonId: lesson.id });
   }
   for (const drill of drills) skills.set(drill.id, { skill: drill.skill, lessonId: drill.lesson });
   cached = { lessons, drills, skills };

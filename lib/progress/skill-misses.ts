@@ -16,7 +16,11 @@ export type SkillMisses = {
  * The skills with the most missed steps (below `close`), most first; ties by miss rate, then by name. Steps of an
  * exercise with no known skill (content since removed) are left out: there is nothing to name or link.
  */
-export function groupMissesBySkill(steps: readonly SkillStepRow[], skillOf: (exerciseId: string) => string | null, limit = 5): SkillMisses[] {
+export function groupMissesBySkill(
+  steps: readonly SkillStepRow[],
+  skillOf: (exerciseId: string) => string | null,
+  limit = 5,
+): SkillMisses[] {
   const bySkill = new Map<string, { misses: number; answered: number; byExercise: Map<string, number> }>();
   for (const step of steps) {
     const skill = skillOf(step.exerciseId);
@@ -35,8 +39,12 @@ export function groupMissesBySkill(steps: readonly SkillStepRow[], skillOf: (exe
       skill,
       misses: entry.misses,
       answered: entry.answered,
-      exerciseIds: [...entry.byExercise.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([id]) => id),
+      exerciseIds: [...entry.byExercise.entries()]
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .map(([id]) => id),
     }))
-    .sort((a, b) => b.misses - a.misses || b.misses / b.answered - a.misses / a.answered || a.skill.localeCompare(b.skill))
+    .sort(
+      (a, b) => b.misses - a.misses || b.misses / b.answered - a.misses / a.answered || a.skill.localeCompare(b.skill),
+    )
     .slice(0, limit);
 }

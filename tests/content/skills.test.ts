@@ -20,10 +20,30 @@ describe("skills", () => {
   });
 
   test.each([
-    { label: "a skill with its own drill", skill: "bits and bytes", lessons: [], expected: "drill-bandwidth-bits-and-bytes" },
-    { label: "a point-estimate drill before a calibration drill of the same lesson", skill: "average and peak QPS", lessons: [], expected: "drill-dau-to-peak-qps" },
-    { label: "no drill of the skill: a drill of the lesson where it was missed", skill: "cost of waste at scale", lessons: ["scale-in-interviews", "server-sizing"], expected: "drill-server-count-headroom-regions" },
-    { label: "no drill of the skill or its lessons", skill: "cost of waste at scale", lessons: ["scale-in-interviews"], expected: null },
+    {
+      label: "a skill with its own drill",
+      skill: "bits and bytes",
+      lessons: [],
+      expected: "drill-bandwidth-bits-and-bytes",
+    },
+    {
+      label: "a point-estimate drill before a calibration drill of the same lesson",
+      skill: "average and peak QPS",
+      lessons: [],
+      expected: "drill-dau-to-peak-qps",
+    },
+    {
+      label: "no drill of the skill: a drill of the lesson where it was missed",
+      skill: "cost of waste at scale",
+      lessons: ["scale-in-interviews", "server-sizing"],
+      expected: "drill-server-count-headroom-regions",
+    },
+    {
+      label: "no drill of the skill or its lessons",
+      skill: "cost of waste at scale",
+      lessons: ["scale-in-interviews"],
+      expected: null,
+    },
   ])("drillForSkill: $label", ({ skill, lessons, expected }) => {
     expect(drillForSkill(skill, lessons)?.id ?? null).toBe(expected);
   });
@@ -32,6 +52,8 @@ describe("skills", () => {
     const drillSkills = new Set(listDrills().map((d) => d.skill));
     const lesson = getLesson("numbers-to-know");
     const shared = lesson ? listExercisesOfLesson(lesson).filter((e) => drillSkills.has(e.skill)) : [];
-    expect(shared.map((e) => e.skill)).toEqual(expect.arrayContaining(["bits and bytes", "round trips in a latency budget"]));
+    expect(shared.map((e) => e.skill)).toEqual(
+      expect.arrayContaining(["bits and bytes", "round trips in a latency budget"]),
+    );
   });
 });

@@ -14,15 +14,35 @@ const step = (exerciseId: string, verdict: string): SkillStepRow => ({ exerciseI
 describe("groupMissesBySkill", () => {
   test.each([
     { label: "no steps", steps: [], expected: [] },
-    { label: "only exact and close steps: nothing is weak", steps: [step("numbers-image-api-gbps", "exact"), step("numbers-image-api-gbps", "close")], expected: [] },
+    {
+      label: "only exact and close steps: nothing is weak",
+      steps: [step("numbers-image-api-gbps", "exact"), step("numbers-image-api-gbps", "close")],
+      expected: [],
+    },
     {
       label: "a lesson exercise and a drill of the same skill add up under the skill's name",
-      steps: [step("scale-derive-video-load", "off"), step("drill-dau-to-peak-qps", "order-of-magnitude"), step("drill-dau-to-peak-qps", "off"), step("drill-dau-to-peak-qps", "exact")],
-      expected: [{ skill: "average and peak QPS", misses: 3, answered: 4, exerciseIds: ["drill-dau-to-peak-qps", "scale-derive-video-load"] }],
+      steps: [
+        step("scale-derive-video-load", "off"),
+        step("drill-dau-to-peak-qps", "order-of-magnitude"),
+        step("drill-dau-to-peak-qps", "off"),
+        step("drill-dau-to-peak-qps", "exact"),
+      ],
+      expected: [
+        {
+          skill: "average and peak QPS",
+          misses: 3,
+          answered: 4,
+          exerciseIds: ["drill-dau-to-peak-qps", "scale-derive-video-load"],
+        },
+      ],
     },
     {
       label: "every verdict below close is a miss (unreadable, wrong dimension)",
-      steps: [step("numbers-image-api-gbps", "unreadable"), step("numbers-image-api-gbps", "wrong-dimension"), step("numbers-image-api-gbps", "close")],
+      steps: [
+        step("numbers-image-api-gbps", "unreadable"),
+        step("numbers-image-api-gbps", "wrong-dimension"),
+        step("numbers-image-api-gbps", "close"),
+      ],
       expected: [{ skill: "bits and bytes", misses: 2, answered: 3, exerciseIds: ["numbers-image-api-gbps"] }],
     },
     {
@@ -37,17 +57,29 @@ describe("groupMissesBySkill", () => {
   test.each([
     {
       label: "more misses first",
-      steps: [step("numbers-image-api-gbps", "off"), step("pipeline-monthly-links", "off"), step("pipeline-monthly-links", "off")],
+      steps: [
+        step("numbers-image-api-gbps", "off"),
+        step("pipeline-monthly-links", "off"),
+        step("pipeline-monthly-links", "off"),
+      ],
       expected: ["monthly volume to a per-second rate", "bits and bytes"],
     },
     {
       label: "equal misses: the higher miss rate first",
-      steps: [step("numbers-image-api-gbps", "off"), step("numbers-image-api-gbps", "exact"), step("pipeline-monthly-links", "off")],
+      steps: [
+        step("numbers-image-api-gbps", "off"),
+        step("numbers-image-api-gbps", "exact"),
+        step("pipeline-monthly-links", "off"),
+      ],
       expected: ["monthly volume to a per-second rate", "bits and bytes"],
     },
     {
       label: "equal misses and rate: by name",
-      steps: [step("pipeline-monthly-links", "off"), step("numbers-image-api-gbps", "off"), step("scale-derive-video-load", "off")],
+      steps: [
+        step("pipeline-monthly-links", "off"),
+        step("numbers-image-api-gbps", "off"),
+        step("scale-derive-video-load", "off"),
+      ],
       expected: ["average and peak QPS", "bits and bytes", "monthly volume to a per-second rate"],
     },
   ])("order: $label", ({ steps, expected }) => {
@@ -59,7 +91,11 @@ describe("groupMissesBySkill", () => {
     { label: "limit 0 keeps none", limit: 0, expected: 0 },
     { label: "a limit above the count keeps all", limit: 10, expected: 3 },
   ])("$label", ({ limit, expected }) => {
-    const steps = [step("pipeline-monthly-links", "off"), step("numbers-image-api-gbps", "off"), step("scale-derive-video-load", "off")];
+    const steps = [
+      step("pipeline-monthly-links", "off"),
+      step("numbers-image-api-gbps", "off"),
+      step("scale-derive-video-load", "off"),
+    ];
     expect(groupMissesBySkill(steps, skillOf, limit)).toHaveLength(expected);
   });
 });
