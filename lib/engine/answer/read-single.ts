@@ -121,7 +121,8 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
   const number = readNumber(src, i);
   if (number.error !== null) return failed(number.end, number.error);
   if (number.end < 0) {
-    const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + 1);
+    // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
+    const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + ((src.codePointAt(i) ?? 0) > 0xffff ? 2 : 1));
     return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${rest}”`);
   }
   const single: Single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null };
