@@ -33,7 +33,10 @@ export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
  * by it, and a drill with the same skill is where to practise it, so a lesson exercise and a drill of the same skill
  * use the same words.
  */
-export const skillSchema = z.string().min(3).max(80);
+export const skillSchema = z
+  .string({ error: 'name the skill it practises in a few words, as drills do ("average and peak QPS")' })
+  .min(3)
+  .max(80);
 
 /** One exercise of a lesson's `.exercises.json`: the engine's exercise spec plus the skill it practises. */
 export const lessonExerciseSchema = exerciseSpecSchema.safeExtend({ skill: skillSchema });

@@ -34,6 +34,7 @@ sources: ["000 Part 2"]
 const exercise = {
   id: "sample-qps",
   title: "Sample QPS",
+  skill: "average and peak QPS",
   scenario: "An app has {dau} daily users making {actions} requests each.",
   givens: [
     { name: "dau", label: "Daily users", value: 1000000, unit: "users", vary: { min: 100000, max: 10000000 } },
@@ -102,6 +103,11 @@ describe("content:check finds problems and names file and line", () => {
       label: "an exercise formula naming an unknown given",
       files: { "lessons/01-sample-lesson.exercises.json": JSON.stringify([{ ...exercise, steps: [{ ...exercise.steps[0], formula: "dau * nope / 1 day" }] }], null, 2) },
       expected: /^01-sample-lesson\.exercises\.json:3: /,
+    },
+    {
+      label: "an exercise that names no skill",
+      files: { "lessons/01-sample-lesson.exercises.json": JSON.stringify([{ ...exercise, skill: undefined }], null, 2) },
+      expected: /^01-sample-lesson\.exercises\.json:3: 0\.skill: name the skill it practises/,
     },
     {
       label: "exercise JSON that does not parse",
