@@ -5,29 +5,25 @@ import { db } from "./db";
 import { STEP_CARD_PREFIX } from "./step-cards";
 
 // New flashcards are introduced a few a day, in course order, the way Anki's daily new-card limit works: adding a
-// module of 140 cards must not make 140 cards due today (issue 9). Missed estimation steps are reviews of a mistake,
+// module of 133 cards must not make 133 cards due today (issue 9). Missed estimation steps are reviews of a mistake,
 // not new material, so they stay outside the limit.
 
-/** The lessons that exist as MDX: only their cards may join a deck (the others are still "coming soon"). */
-export function publishedLessonIds(): Set<string> {
-  return new Set(listLessons().map((lesson) => lesson.id));
-}
-
-/** The flashcards of published lessons, in course order: the curriculum order of their lesson, then their order in its file. */
-export function listPublishedCards(): CardEntry[] {
-  const published = publishedLessonIds();
+/** Every flashcard in course order: the curriculum order of its lesson, then its order in the lesson's file. */
+function cardsInCourseOrder(): CardEntry[] {
   const order = new Map(listCurriculum().map((entry) => [entry.id, entry.order]));
   // Array.prototype.sort is stable, and listCards keeps each file's card order.
-  return [...listCards().values()]
-    .filter((card) => published.has(card.lessonId))
-    .sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
+  return [...listCards().values()].sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
+}
+
+/** The flashcards of lessons that exist as MDX, in course order; a "coming soon" lesson's cards never join a deck. */
+export function listPublishedCards(): CardEntry[] {
+  const published = new Set(listLessons().map((lesson) => lesson.id));
+  return cardsInCourseOrder().filter((card) => published.has(card.lessonId));
 }
 
 /** Each known flashcard's place in the course (curriculum order, then file order); lower comes first. */
 export function courseRank(): Map<string, number> {
-  const order = new Map(listCurriculum().map((entry) => [entry.id, entry.order]));
-  const cards = [...listCards().values()].sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
-  return new Map(cards.map((card, index) => [card.id, index]));
+  return new Map(cardsInCourseOrder().map((card, index) => [card.id, index]));
 }
 
 const TWO_DAYS_MS = 2 * 86_400_000;
