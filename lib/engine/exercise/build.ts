@@ -12,6 +12,7 @@ import type { Unit } from "../units/unit.ts";
 import { lookupUnit } from "../units/unit-table.ts";
 import { hashString, mulberry32 } from "./prng.ts";
 import type { ExerciseSpec, GivenSpec } from "./spec.ts";
+import { smallerDataUnit, wholeForUnit } from "./natural-units.ts";
 import { pickValue } from "./vary.ts";
 
 /** A given as this variant has it: the value in its unit, as a quantity, and as shown in prose and in workings. */
@@ -68,15 +69,17 @@ function isLabelOnly(spec: Unit): boolean {
 
 export function buildGiven(given: GivenSpec, value: number): BuiltGiven {
   const spec = parseUnit(given.unit);
-  const number = givenNumber(value);
+  // Shown as a person would write it (520 B, not 0.52 KB); `value` stays in the author's unit.
+  const shown = smallerDataUnit(value, spec.text);
+  const number = givenNumber(shown.value);
   return {
     name: given.name,
     label: given.label,
     value,
     unit: given.unit,
     quantity: makeQuantity(value * spec.factor, spec.dim, spec.label),
-    display: isLabelOnly(spec) ? number : attachUnit(number, spec.text),
-    workedDisplay: attachUnit(number, spec.text),
+    display: isLabelOnly(spec) ? number : attachUnit(number, shown.unit),
+    workedDisplay: attachUnit(number, shown.unit),
   };
 }
 
@@ -147,7 +150,7 @@ export function buildExercise(spec: ExerciseSpec, seed: number): BuiltExercise {
   const givens = spec.givens.map((given) => {
     if (given.vary === undefined) return buildGiven(given, given.value);
     const u = random();
-    return buildGiven(given, seed === 0 ? given.value : pickValue(given.vary, u));
+    return buildGiven(given, seed === 0 ? given.value : wholeForUnit(pickValue(given.vary, u), given.unit, given.vary.min, given.vary.max));
   });
   const displays = new Map(givens.map((given) => [given.name, given.display]));
   const scope: Record<string, Quantity> = {};

@@ -1,7 +1,8 @@
 import { sameDimension } from "../dimension.ts";
 import { EngineError } from "../engine-error.ts";
 import { evaluate } from "../evaluate.ts";
-import { formatApproximate, formatQuantity } from "../format-quantity.ts";
+import { attachUnit, formatApproximate, formatQuantity } from "../format-quantity.ts";
+import { formatSignificant } from "../number-format.ts";
 import { formulaNames } from "../formula/formula-names.ts";
 import { parseFormula } from "../formula/parse.ts";
 import { substituteFormula } from "../formula/substitute.ts";
@@ -11,6 +12,7 @@ import { readAnswer } from "../answer/read-answer.ts";
 import type { Quantity } from "../quantity.ts";
 import type { BuiltExercise, BuiltStep } from "./build.ts";
 import { hiddenConversions, showConversions } from "./conversions.ts";
+import { smallerDataUnit } from "./natural-units.ts";
 
 /** What was typed for each step, by step id, exactly as typed. */
 export type StepAnswers = Readonly<Record<string, string>>;
@@ -86,7 +88,7 @@ export function workExercise(built: BuiltExercise): WorkedStep[] {
     const isSum = top.kind === "binary" && (top.op === "+" || top.op === "-");
     const substituted = conversions.length === 0 ? written : `${isSum ? `(${written})` : written}${showConversions(conversions)}`;
     const full = showStep(step, step.expected);
-    const approximate = formatApproximate(step.expected, step.unitSpec);
+    const approximate = formatApproximate(step.expected, step.unitSpec) ?? inSmallerUnit(inStepUnit, step.unitSpec.text);
     shown.set(step.id, full);
     numbers.set(step.id, inStepUnit);
     hasData.set(step.id, step.expected.dim.data !== 0);
@@ -99,6 +101,12 @@ export function workExercise(built: BuiltExercise): WorkedStep[] {
       ...(step.explain === undefined ? {} : { explain: step.explain }),
     };
   });
+}
+
+/** A tiny result in a big data unit, also in the unit a person would say it in ("0.00555 TB/day" ≈ 5.55 GB/day). */
+function inSmallerUnit(value: number, unit: string): string | null {
+  const smaller = smallerDataUnit(value, unit);
+  return smaller.unit === unit ? null : attachUnit(formatSignificant(smaller.value, 3), smaller.unit);
 }
 
 function stepGrade(step: BuiltStep, graded: GradeResult, followThrough: boolean, message = graded.message): StepGrade {
