@@ -36,7 +36,6 @@ export { getSettings, NEW_CARDS_PER_DAY_DEFAULT, NEW_CARDS_PER_DAY_MAX, settings
 export type { LearnerSettings, SettingsUpdate } from "./settings";
 export { addCardsToDeck, addLessonCards, addModuleCards, getCardState, listDeck } from "./deck";
 export { listPublishedCards } from "./new-cards";
-export type { NewCardAllowance } from "./new-cards";
 export { flagMissedSteps, serveStepVariant, stepCardId } from "./step-cards";
 export { countDueCards, getReviewSummary, listDueCardIds, listDueReviews } from "./review-queue";
 export type { ReviewItem, ReviewSummary } from "./review-queue";

@@ -1,6 +1,6 @@
 import "server-only";
 import { listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
-import { dayKey } from "@/lib/srs";
+import { countIntroducedToday } from "@/lib/srs";
 import { db } from "./db";
 import { STEP_CARD_PREFIX } from "./step-cards";
 
@@ -33,30 +33,12 @@ const TWO_DAYS_MS = 2 * 86_400_000;
  * first rating, not undone, falls in today. Read from the review log, so it survives reloads and other devices.
  */
 export async function countNewCardsIntroducedToday(userId: string, now: Date, day: { timeZone: string; dayStartHour: number }): Promise<number> {
-  // A learner's day is at most 25 hours long, so two days back holds all of today's ratings; dayKey does the cutting.
+  // A learner's day is at most 25 hours long, so two days back holds all of today's ratings; lib/srs cuts the days.
   const since = new Date(now.getTime() - TWO_DAYS_MS);
   const rows = await db().$queryRaw<{ cardId: string; reviewedAt: Date }[]>`
     SELECT r."cardId", r."reviewedAt" FROM "ReviewLog" r
     WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r."reviewedAt" > ${since}
       AND r.before->>'state' = 'new' AND left(r."cardId", ${STEP_CARD_PREFIX.length}) <> ${STEP_CARD_PREFIX}
       AND NOT EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`;
-  const today = dayKey(now, day.timeZone, day.dayStartHour);
-  return new Set(rows.filter((row) => dayKey(row.reviewedAt, day.timeZone, day.dayStartHour) === today).map((row) => row.cardId)).size;
-}
-
-export type NewCardAllowance = {
-  /** the learner's daily limit */
-  perDay: number;
-  /** new cards rated for the first time today */
-  introducedToday: number;
-  /** how many of the waiting new cards today may still introduce */
-  leftToday: number;
-  /** new cards in the deck beyond today's allowance */
-  waiting: number;
-};
-
-/** Split the new cards in the deck into those today may still introduce and those that wait for later days. */
-export function newCardAllowance(perDay: number, introducedToday: number, newInDeck: number): NewCardAllowance {
-  const leftToday = Math.min(Math.max(0, perDay - introducedToday), newInDeck);
-  return { perDay, introducedToday, leftToday, waiting: newInDeck - leftToday };
+  return countIntroducedToday(rows, now, day.timeZone, day.dayStartHour);
 }

@@ -3,6 +3,7 @@
 export { clampRetention, newCardState, previewRatings, retrievability, scheduleReview } from "./scheduler";
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
 export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
+export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
 export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";
 export type { DayCount, DayOptions, DrillRun, MissRow, StepRow, StreakReview, WeakSkill, WeekAccuracy, WeekSpeed } from "./series";
 export {
