@@ -56,7 +56,9 @@ const NO_EXPECTATION = contextFor(null);
 /**
  * Reads a learner's answer in the unit a question asks for (`expect`), or as written when there is none.
  * Never throws: anything it cannot read comes back as `unreadable`, a dimension other than `expect`'s as
- * `wrong-dimension`, each with a message that says what was read and what was expected.
+ * `wrong-dimension`, each with a message that says what was read and what was expected. A range's ends may
+ * share one magnitude or unit ("30-80k", "30k-80k requests/s") and come back low to high.
+ * @example readAnswer("46k", parseUnit("requests/s")) // { kind: "ok", quantity: { value: 46000, … }, read: "read as 46,000 requests/s" }
  */
 export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   let ctx = NO_EXPECTATION;

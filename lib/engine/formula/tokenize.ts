@@ -56,7 +56,10 @@ export function syntaxError(source: string, position: number, what: string): Eng
 
 /**
  * Splits a formula into tokens. Thousands commas are allowed in numbers ("86,400") except inside a function call's
- * parentheses, where a comma separates arguments (write max(1000, 2000)).
+ * parentheses, where a comma separates arguments (write max(1000, 2000)). Typeset operators become their ASCII
+ * forms (× → *, ÷ → /, − → -, ≥ → >=, ** → ^).
+ * @throws EngineError (`syntax`) on a character that is no part of a formula.
+ * @example tokenize("2 × 86,400").map((t) => t.type) // ["number", "op", "number", "end"]
  */
 export function tokenize(source: string): Token[] {
   const tokens: Token[] = [];

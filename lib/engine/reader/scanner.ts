@@ -106,7 +106,10 @@ export function skipSpaces(src: string, i: number): number {
   return j;
 }
 
-/** The end of the word starting at i (`$`, `%` and `×` are one-character words). */
+/**
+ * The end of the word starting at i (`$`, `%` and `×` are one-character words); i itself when no word starts there.
+ * @example wordEnd("46 GB/s", 3) // 5
+ */
 export function wordEnd(src: string, i: number): number {
   const c = src.charCodeAt(i);
   if (c === CHAR.dollar || c === CHAR.percent || c === CHAR.times) return i + 1;
@@ -120,7 +123,10 @@ export function isNameStart(c: number): boolean {
   return isWordChar(c) || c === CHAR.underscore;
 }
 
-/** The end of the formula name starting at i: letters, digits and `_` ("peak_qps", "log2"). */
+/**
+ * The end of the formula name starting at i: letters, digits and `_` ("peak_qps", "log2").
+ * @example nameEnd("log2(x)", 0) // 4
+ */
 export function nameEnd(src: string, i: number): number {
   let j = i;
   while (j < src.length) {
@@ -133,7 +139,10 @@ export function nameEnd(src: string, i: number): number {
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-/** Reads superscript digits (with an optional ⁻) at i: the exponent and where it ends, or null. */
+/**
+ * Reads superscript digits (with an optional ⁻) at i: the exponent and where it ends, or null.
+ * @example readSuperscript("s⁻¹", 1) // { value: -1, end: 3 }
+ */
 export function readSuperscript(src: string, i: number): { value: number; end: number } | null {
   const first = src.charCodeAt(i);
   // ¹ ² ³ sit in Latin-1; ⁰, ⁴…⁹ and ⁻ in the block U+2070…U+207B.
