@@ -55,7 +55,8 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
     db().$queryRaw<{ at: Date; verdict: string; exerciseId: string }[]>`
       SELECT a."createdAt" AS at, s->>'verdict' AS verdict, a."exerciseId"
       FROM "Attempt" a, jsonb_array_elements(a.steps) s
-      WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')`,
+      WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
+        AND s->>'verdict' <> 'unreadable'`,
     db().attempt.findMany({ where: { userId, source: "drill" }, select: { createdAt: true, elapsedMs: true } }),
     db().$queryRaw<{ held: boolean; logWidth: number }[]>`
       SELECT (s->>'held')::boolean AS held, (s->>'logWidth')::float8 AS "logWidth"

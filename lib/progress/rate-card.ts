@@ -56,6 +56,8 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
   } else {
     const graded = gradeStepReview(input.cardId, input.seed, input.token, input.answer);
     if (!graded.ok) return graded;
+    // An answer the engine could not read is not a wrong answer: nothing is rated, and the learner can type it again.
+    if (graded.grade.verdict === "unreadable") return refuse("invalid", graded.grade.message || "That answer could not be read.");
     grade = graded.grade;
     rating = ratingForVerdict(graded.grade.verdict, input.durationMs);
   }

@@ -11,6 +11,7 @@ export async function listWeakSkills(userId: string, limit = 5): Promise<SkillMi
   const steps = await db().$queryRaw<{ exerciseId: string; verdict: string }[]>`
     SELECT a."exerciseId", s->>'verdict' AS verdict
     FROM "Attempt" a, jsonb_array_elements(a.steps) s
-    WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')`;
+    WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
+        AND s->>'verdict' <> 'unreadable'`;
   return groupMissesBySkill(steps, skillOf, limit);
 }

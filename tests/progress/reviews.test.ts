@@ -171,6 +171,28 @@ describe("a missed estimation step becomes a card", () => {
     ]);
   });
 
+  test.each([
+    { label: "an emoji", answer: "😀" },
+    { label: "a single number on nothing readable", answer: "lots" },
+  ])("an unreadable review answer ($label) is not rated: the card and the log are unchanged", async ({ answer }) => {
+    const user = await makeUser();
+    const served = serveVariant(exerciseId, 0);
+    if (!served) throw new Error("exercise missing");
+    await recordAttempt(
+      user.id,
+      { clientId: randomUUID(), exerciseId, seed: 0, token: served.token, source: "lesson", answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" }, elapsedMs: 1000 },
+      now,
+    );
+    const cardId = stepCardId(exerciseId, "bitsOut");
+    const before = await getCardState(user.id, cardId);
+    const variant = serveStepVariant(cardId, 9);
+    if (!variant) throw new Error("variant missing");
+    const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, answer, seed: 9, token: variant.token, durationMs: 5000 }, now);
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await getCardState(user.id, cardId)).toEqual(before);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   test("missing the same step again brings the card forward, and a forged variant is refused", async () => {
     const user = await makeUser();
     // Each attempt on new numbers (a re-check of the same variant is graded but not stored).
