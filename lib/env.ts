@@ -32,6 +32,8 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     EMBEDDED_PG_DIR: optionalText,
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+    /** Where the lessons, cards and drills live (default: content/ in the project); tests point it at fixtures. */
+    ENVELOPE_CONTENT_DIR: optionalText,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
 
@@ -24,5 +25,19 @@ describe("parseEnv", () => {
 
   test("every bad variable is listed at once", () => {
     expect(() => parseEnv({ DATABASE_URL: "nope", PORT: "0" })).toThrow(/DATABASE_URL[\s\S]*PORT|PORT[\s\S]*DATABASE_URL/);
+  });
+});
+
+describe("the build checks the environment first", () => {
+  test.each([
+    { label: "a bad variable stops it, naming the variable", vars: { DATABASE_URL: "mysql://root@localhost/db" }, code: 1, says: /DATABASE_URL: must be a PostgreSQL URL/ },
+    { label: "a good environment passes", vars: {}, code: 0, says: /^$/ },
+  ])("$label", ({ vars, code, says }) => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-env.ts"], {
+      env: { PATH: process.env.PATH, ...vars },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(code);
+    expect(run.stderr.trim()).toMatch(says);
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 /** The content folder: `content/` in the project, or ENVELOPE_CONTENT_DIR (tests point it at fixtures). */
 export function contentRoot(): string {
-  return process.env.ENVELOPE_CONTENT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content");
+  return env().ENVELOPE_CONTENT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content");
 }
 
 /** Files directly in `content/<folder>` whose names end with `suffix`, sorted, as absolute paths. */
