@@ -1,4 +1,4 @@
-import { dimensionOf } from "../dimension.ts";
+import { dimensionOf, MONEY } from "../dimension.ts";
 import {
   CHAR,
   digitAt,
@@ -81,7 +81,7 @@ class UnitBuilder {
   }
 }
 
-const DOLLAR = lookupUnit("$");
+const DOLLAR: Unit = lookupUnit("$") ?? { factor: 1, dim: MONEY, label: "", text: "$", compactText: "$" };
 const NOTHING: UnitRead[] = [];
 
 function nothingAt(end: number): UnitRead {
@@ -189,8 +189,9 @@ export function readUnit(src: string, start: number, grammar: UnitGrammar, money
         if (src.charCodeAt(skipSpaces(src, after)) === CHAR.openParen) break;
         entry = lookupUnit(src.slice(j, after));
         if (entry === undefined) break;
-        const dimensioned = entry.dim.data + entry.dim.time + entry.dim.money !== 0;
-        if (sign < 0 && (entry.label !== "" || !dimensioned)) break;
+        // The test formulas have always made: exponents summing to zero, so a bandwidth after `/` stays a division too.
+        const exponentSum = entry.dim.data + entry.dim.time + entry.dim.money;
+        if (sign < 0 && (entry.label !== "" || exponentSum === 0)) break;
       }
     } else {
       const wordStop = wordEnd(src, j);
@@ -206,7 +207,6 @@ export function readUnit(src: string, start: number, grammar: UnitGrammar, money
       power = written.power;
       after = written.end;
     }
-    if (entry === undefined) break;
     lastSign = sign;
     unit.add(entry, sign, power);
     i = after;
