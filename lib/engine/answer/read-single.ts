@@ -1,6 +1,6 @@
 import { dimensionOf, MONEY } from "../dimension.ts";
 import { readNumber } from "../reader/read-number.ts";
-import { CHAR, isWordChar, skipSpaces, wordEnd } from "../reader/scanner.ts";
+import { CHAR, charLength, isWordChar, skipSpaces, wordEnd } from "../reader/scanner.ts";
 import { letterMagnitude, magnitudeOf } from "../units/magnitudes.ts";
 import { ANSWER_UNITS, ANSWER_UNITS_OF_TIME, readUnit } from "../units/read-unit.ts";
 import type { Unit } from "../units/unit.ts";
@@ -122,7 +122,7 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
   if (number.error !== null) return failed(number.end, number.error);
   if (number.end < 0) {
     // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
-    const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + ((src.codePointAt(i) ?? 0) > 0xffff ? 2 : 1));
+    const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + charLength(src, i));
     return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${rest}”`);
   }
   const single: Single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null };

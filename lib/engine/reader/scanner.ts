@@ -118,6 +118,17 @@ export function wordEnd(src: string, i: number): number {
   return j;
 }
 
+// Above the Basic Multilingual Plane a character takes two UTF-16 code units (an emoji, say).
+const LAST_ONE_UNIT_CODE_POINT = 0xffff;
+
+/**
+ * How many UTF-16 code units the character at i takes: 2 for an emoji and other astral characters, else 1.
+ * @example charLength("🚀k", 0) // 2
+ */
+export function charLength(src: string, i: number): number {
+  return (src.codePointAt(i) ?? 0) > LAST_ONE_UNIT_CODE_POINT ? 2 : 1;
+}
+
 /** A character a formula name may start with: a letter or `_`. */
 export function isNameStart(c: number): boolean {
   return isWordChar(c) || c === CHAR.underscore;
