@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signUp } from "./helpers";
 
 test("a missed step becomes a card; review three cards with the keyboard, undo one, and see the dashboard", async ({ page }) => {
+  // A long walk (lesson, review, reload, dashboard, two accessibility scans) on a shared two-core machine.
+  test.setTimeout(90_000);
   await signUp(page, "Reviewer");
 
   // A lesson exercise with one wrong step: the missed step becomes a card. Opening the lesson adds no flashcards.
