@@ -28,10 +28,16 @@ export default defineConfig([
     { group: ["node:*", "fs", "path"], message: "lib/engine is pure: no file system or process access." },
     { group: ["@/lib/*", "!@/lib/engine", "!@/lib/engine/*"], message: "lib/engine imports nothing of the app." },
   ]),
-  restrict(["lib/srs/**"], [
-    ...appOnly("lib/srs is pure: time and cards are arguments."),
-    { group: ["@/lib/*", "!@/lib/engine"], message: "lib/srs may import only lib/engine's types." },
-  ]),
+  restrict(["lib/srs/**"], [...appOnly("lib/srs is pure: time and cards are arguments.")]),
+  {
+    files: ["lib/srs/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/*"], allowTypeImports: true, message: "lib/srs may import only types from lib/engine." }] },
+      ],
+    },
+  },
   restrict(["lib/content/**"], [
     { group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress", "@/lib/progress/*", "@/lib/auth", "@/lib/auth/*"], message: "lib/content reads content/, never learner data." },
   ]),
@@ -43,17 +49,22 @@ export default defineConfig([
   ]),
   restrict(["components/**"], [
     {
-      group: ["@/lib/progress", "@/lib/progress/*", "@/lib/auth", "@/lib/auth/*", "@/lib/content", "@/lib/content/*", "@/lib/srs", "@/lib/srs/*", "@/lib/generated/*", "@prisma/*", "@/lib/env"],
-      message: "Components get plain props from pages; they never read data or secrets themselves.",
+      regex: "^@/lib/(?!(engine|srs|progress)/client$)",
+      message:
+        "Components get plain props from pages and import only the client entries (lib/engine/client, lib/srs/client, " +
+        "lib/progress/client): no data, secrets or reference answers reach the browser.",
     },
-    {
-      regex: "^@/lib/engine(?!/client$)",
-      message: "Components may use only lib/engine/client (parser and formatter): reference answers stay on the server.",
-    },
+    { group: ["@prisma/*"], message: "Components never touch the database." },
+    { group: ["zod"], message: "Requests are validated on the server; the browser gets their types from the client entries (zod would ship on every page)." },
   ]),
-  restrict(["app/**", "scripts/**", "tests/**"], [
+  restrict(["app/**"], [
     { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
     { group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*"], message: "Import a lib module through its entry (@/lib/<module>)." },
+    { group: ["@/lib/generated/*", "@prisma/*"], message: "Pages and route handlers reach the database only through lib/progress." },
+  ]),
+  restrict(["scripts/**", "tests/**"], [
+    { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
+    { group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*", "!@/lib/progress/client", "!@/lib/srs/client"], message: "Import a lib module through its entry (@/lib/<module>)." },
   ]),
   globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "playwright-report/**", "test-results/**"]),
 ]);

@@ -34,7 +34,7 @@ describe("the build checks the environment first", () => {
     { label: "a good environment passes", vars: {}, code: 0, says: /^$/ },
   ])("$label", ({ vars, code, says }) => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/check-env.ts"], {
-      env: { PATH: process.env.PATH, ...vars },
+      env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", ...vars },
       encoding: "utf8",
     });
     expect(run.status).toBe(code);

@@ -1,7 +1,9 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { sendJson } from "@/components/net/send";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { DeleteAccountResponseBody, ResetResponseBody } from "@/lib/progress/client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 
 export type DataControlsProps = { email: string; modules: { id: string; title: string }[] };
@@ -28,14 +30,10 @@ function ModuleReset({ module, onDone }: ModuleResetProps) {
 
   async function reset() {
     setBusy(true);
-    const response = await fetch("/api/progress/reset", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ module: module.id, confirm: true }),
-    }).catch(() => null);
+    const result = await sendJson<ResetResponseBody>("POST", "/api/progress/reset", { module: module.id, confirm: true });
     setBusy(false);
     setOpen(false);
-    onDone(response?.ok ? `${module.title} was reset.` : `${module.title} was not reset. Try again.`);
+    onDone(result.kind === "ok" ? `${module.title} was reset.` : `${module.title} was not reset. Try again.`);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -89,12 +87,8 @@ export function DataControls({ email, modules }: DataControlsProps) {
   const [typed, setTyped] = useState("");
 
   async function remove() {
-    const response = await fetch("/api/account/delete", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ confirmEmail: typed }),
-    }).catch(() => null);
-    if (response?.ok) await signOut({ callbackUrl: "/" });
+    const result = await sendJson<DeleteAccountResponseBody>("POST", "/api/account/delete", { confirmEmail: typed });
+    if (result.kind === "ok") await signOut({ callbackUrl: "/" });
     else setMessage("Your account was not deleted: type its email exactly.");
   }
 

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
+import { sendJson } from "@/components/net/send";
 import { FormField } from "./form-field";
 
 export type SignUpFormProps = { returnTo: string; passwordMinLength: number };
@@ -27,14 +27,13 @@ export function SignUpForm({ returnTo, passwordMinLength }: SignUpFormProps) {
     setPending(true);
     setIssues({});
     try {
-      const response = await fetch("/api/sign-up", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) {
-        const data: unknown = await response.json().catch(() => null);
-        setIssues(readIssues(data));
+      const sent = await sendJson<unknown>("POST", "/api/sign-up", body);
+      if (sent.kind !== "ok") {
+        setIssues(
+          sent.kind === "refused"
+            ? readIssues(sent.error, sent.issues)
+            : { form: "Envelope could not be reached. Check your connection and try again." },
+        );
         return;
       }
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
@@ -74,19 +73,11 @@ export function SignUpForm({ returnTo, passwordMinLength }: SignUpFormProps) {
   );
 }
 
-const errorBodySchema = z.object({
-  error: z.string().optional(),
-  issues: z.record(z.string(), z.string()).optional(),
-});
-
-function readIssues(data: unknown): Issues {
-  const parsed = errorBodySchema.safeParse(data);
-  if (!parsed.success) return { form: "Something went wrong. Please try again." };
-  const { error, issues = {} } = parsed.data;
+function readIssues(error: string, issues: Record<string, string>): Issues {
   const result: Issues = {};
   for (const key of ["name", "email", "password"] as const) {
     if (issues[key]) result[key] = issues[key];
   }
-  if (Object.keys(result).length === 0) result.form = error ?? "Something went wrong. Please try again.";
+  if (Object.keys(result).length === 0) result.form = error || "Something went wrong. Please try again.";
   return result;
 }

@@ -2,6 +2,7 @@
 
 import { useDeferredValue } from "react";
 import { parseQuantity, type StepPrompt } from "@/lib/engine/client";
+import { MAX_ANSWER_LENGTH } from "@/lib/progress/client";
 
 export type AnswerFieldProps = {
   id: string;
@@ -11,9 +12,6 @@ export type AnswerFieldProps = {
   disabled?: boolean;
   onChange: (value: string) => void;
 };
-
-/** The longest answer the server grades (lib/progress attempts); the box stops there. */
-export const MAX_ANSWER_LENGTH = 200;
 
 /** How the answer is read, in words, and whether that is something this step can grade. */
 function echoOf(typed: string, step: StepPrompt): { text: string; problem: boolean } | null {

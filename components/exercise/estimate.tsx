@@ -96,8 +96,8 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
     if (outcome.kind === "graded") {
       queued.current = null;
       clientId.current = null;
-      if (status.kind !== "graded") setElapsed(Date.now() - startedAt);
-      setStatus({ kind: "graded", grade: outcome.grade, saved: status.kind === "graded" ? "recheck" : "now" });
+      if (outcome.counted) setElapsed(Date.now() - startedAt);
+      setStatus({ kind: "graded", grade: outcome.grade, saved: outcome.counted ? "now" : "recheck" });
       onGraded?.(outcome.grade);
       // The verdict is what the learner needs next: move focus there (without scrolling the page on a phone).
       requestAnimationFrame(() => summaryRef.current?.focus({ preventScroll: false }));

@@ -1,40 +1,36 @@
-import { z } from "zod";
 import type { ExerciseGrade } from "@/lib/engine/client";
-import { attemptResponseSchema } from "./grade-schema";
+import type { AttemptResponseBody, AttemptSubmit, Json } from "@/lib/progress/client";
+import { sendJson } from "@/components/net/send";
 
-export type AttemptPayload = {
-  clientId: string;
-  exerciseId: string;
-  seed: number;
-  token: string;
-  source: "lesson" | "drill";
-  answers: Record<string, string>;
-  elapsedMs: number;
-};
+export type AttemptPayload = AttemptSubmit;
 
 export type SubmitOutcome =
-  | { kind: "graded"; grade: ExerciseGrade }
+  | { kind: "graded"; grade: ExerciseGrade; counted: boolean }
   | { kind: "queued"; message: string }
   | { kind: "refused"; message: string };
 
 const OUTBOX_KEY = "envelope:outbox";
 
-const payloadSchema = z.object({
-  clientId: z.string(),
-  exerciseId: z.string(),
-  seed: z.number(),
-  token: z.string(),
-  source: z.enum(["lesson", "drill"]),
-  answers: z.record(z.string(), z.string()),
-  elapsedMs: z.number(),
-});
-
-const errorSchema = z.object({ error: z.string() });
+/** An outbox entry as it was stored: localStorage may hold anything (an older version, another tab's edits). */
+function isPayload(item: unknown): item is AttemptPayload {
+  if (typeof item !== "object" || item === null) return false;
+  const text = (key: string): boolean => typeof Object.getOwnPropertyDescriptor(item, key)?.value === "string";
+  return (
+    ["clientId", "exerciseId", "token", "source"].every(text) &&
+    "seed" in item &&
+    typeof item.seed === "number" &&
+    "elapsedMs" in item &&
+    typeof item.elapsedMs === "number" &&
+    "answers" in item &&
+    typeof item.answers === "object" &&
+    item.answers !== null
+  );
+}
 
 function readOutbox(): AttemptPayload[] {
   try {
-    const parsed = z.array(payloadSchema).safeParse(JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? "[]"));
-    return parsed.success ? parsed.data : [];
+    const stored: unknown = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? "[]");
+    return Array.isArray(stored) ? stored.filter(isPayload) : [];
   } catch {
     return [];
   }
@@ -49,12 +45,8 @@ function writeOutbox(items: AttemptPayload[]) {
   }
 }
 
-async function post(payload: AttemptPayload): Promise<Response> {
-  return fetch("/api/attempts", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(payload),
-  });
+function withoutItem(clientId: string): AttemptPayload[] {
+  return readOutbox().filter((item) => item.clientId !== clientId);
 }
 
 /**
@@ -62,40 +54,34 @@ async function post(payload: AttemptPayload): Promise<Response> {
  * outbox (localStorage) and is sent when the browser is back online; its client id makes a resend safe.
  */
 export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutcome> {
-  let response: Response;
-  try {
-    response = await post(payload);
-  } catch {
-    writeOutbox([...readOutbox().filter((item) => item.clientId !== payload.clientId), payload]);
-    return { kind: "queued", message: "You are offline. Your answers are saved on this device and will be sent when you are back online." };
+  const result = await sendJson<Json<AttemptResponseBody>>("POST", "/api/attempts", payload);
+  if (result.kind === "unreachable") {
+    writeOutbox([...withoutItem(payload.clientId), payload]);
+    return {
+      kind: "queued",
+      message:
+        result.status === null
+          ? "You are offline. Your answers are saved on this device and will be sent when you are back online."
+          : "Envelope could not save your answers just now. They are kept on this device and will be sent again.",
+    };
   }
-  if (response.status < 500) writeOutbox(readOutbox().filter((item) => item.clientId !== payload.clientId)); // delivered or refused for good
-  if (response.ok) {
-    const body = attemptResponseSchema.safeParse(await response.json().catch(() => null));
-    if (body.success) return { kind: "graded", grade: body.data.grade };
-    return { kind: "refused", message: "The server's answer could not be read. Please try again." };
-  }
-  if (response.status >= 500) {
-    writeOutbox([...readOutbox().filter((item) => item.clientId !== payload.clientId), payload]);
-    return { kind: "queued", message: "Envelope could not save your answers just now. They are kept on this device and will be sent again." };
-  }
-  const error = errorSchema.safeParse(await response.json().catch(() => null));
-  return { kind: "refused", message: error.success ? error.data.error : `The server refused the answers (HTTP ${response.status}).` };
+  writeOutbox(withoutItem(payload.clientId)); // delivered, or refused for good
+  if (result.kind === "refused") return { kind: "refused", message: result.error };
+  return { kind: "graded", grade: result.data.grade, counted: result.data.counted };
 }
 
 /** Send whatever waits in the outbox; returns how many were delivered. Safe to call often. */
 export async function flushOutbox(): Promise<number> {
   let delivered = 0;
   for (const item of readOutbox()) {
-    try {
-      const response = await post(item);
-      if (response.status >= 500) continue;
-      // Delivered (201), already stored (200), or refused for good (4xx): either way it leaves the outbox.
-      writeOutbox(readOutbox().filter((other) => other.clientId !== item.clientId));
-      if (response.ok) delivered++;
-    } catch {
-      return delivered;
+    const result = await sendJson<Json<AttemptResponseBody>>("POST", "/api/attempts", item);
+    if (result.kind === "unreachable") {
+      if (result.status === null) return delivered; // offline: try the rest later
+      continue;
     }
+    // Delivered (201), already stored (200), or refused for good (4xx): either way it leaves the outbox.
+    writeOutbox(withoutItem(item.clientId));
+    if (result.kind === "ok") delivered++;
   }
   return delivered;
 }

@@ -1,16 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { sendJson } from "@/components/net/send";
+import type { LessonEventRequest, LessonProgressResponseBody } from "@/lib/progress/client";
 
 export type LessonTrackerProps = { lessonId: string; completed: boolean };
 
-function record(lessonId: string, event: "started" | "completed") {
-  void fetch(`/api/lessons/${encodeURIComponent(lessonId)}/progress`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ event }),
-    keepalive: true,
-  }).catch(() => undefined);
+function record(lessonId: string, event: LessonEventRequest["event"]) {
+  // keepalive: the completion is sent even when the learner leaves the page right away.
+  void sendJson<LessonProgressResponseBody>("POST", `/api/lessons/${encodeURIComponent(lessonId)}/progress`, { event }, { keepalive: true });
 }
 
 /**

@@ -2,25 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { z } from "zod";
 import { Estimate } from "@/components/exercise/estimate";
+import { sendJson } from "@/components/net/send";
 import type { ExercisePrompt } from "@/lib/engine/client";
+import type { VariantResponseBody } from "@/lib/progress/client";
 
 export type DrillRunnerProps = { drillId: string; initial: { prompt: ExercisePrompt; token: string } };
-
-const variantSchema = z.object({
-  prompt: z.object({
-    id: z.string(),
-    seed: z.number(),
-    title: z.string(),
-    scenario: z.string(),
-    givens: z.array(z.object({ name: z.string(), label: z.string(), display: z.string() })),
-    steps: z.array(
-      z.object({ id: z.string(), prompt: z.string(), unit: z.string(), kind: z.enum(["number", "range"]), hint: z.string().optional() }),
-    ),
-  }),
-  token: z.string(),
-});
 
 /** One drill, run after run: a timed exercise, then "Another one" fetches a fresh seeded variant. */
 export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
@@ -35,14 +22,9 @@ export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
     setLoading(true);
     setError(null);
     try {
-      const response = await fetch("/api/variants", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ drillId }),
-      });
-      const parsed = variantSchema.safeParse(await response.json().catch(() => null));
-      if (!response.ok || !parsed.success) throw new Error("bad response");
-      setVariant(parsed.data);
+      const result = await sendJson<VariantResponseBody>("POST", "/api/variants", { drillId });
+      if (result.kind !== "ok") throw new Error(result.kind === "refused" ? result.error : "unreachable");
+      setVariant(result.data);
       setGraded(false);
       setRevealed(false);
     } catch {

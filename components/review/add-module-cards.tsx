@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { sendJson } from "@/components/net/send";
+import type { DeckResponseBody } from "@/lib/progress/client";
 
 export type AddModuleCardsProps = { module: string; title: string };
 
@@ -13,13 +15,13 @@ export function AddModuleCards({ module, title }: AddModuleCardsProps) {
   async function add() {
     setBusy(true);
     try {
-      const response = await fetch("/api/deck", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ module }) });
-      const body: unknown = await response.json().catch(() => null);
-      const added = typeof body === "object" && body !== null && "added" in body && typeof body.added === "number" ? body.added : null;
-      setMessage(response.ok && added !== null ? (added === 0 ? "All its cards are already in your deck." : `Added ${added} cards.`) : "The cards could not be added. Try again.");
-      if (response.ok) router.refresh();
-    } catch {
-      setMessage("The cards could not be added. Check your connection.");
+      const result = await sendJson<DeckResponseBody>("POST", "/api/deck", { module });
+      if (result.kind === "ok") {
+        setMessage(result.data.added === 0 ? "All its cards are already in your deck." : `Added ${result.data.added} cards.`);
+        router.refresh();
+      } else {
+        setMessage(result.kind === "refused" ? result.error : "The cards could not be added. Check your connection.");
+      }
     } finally {
       setBusy(false);
     }

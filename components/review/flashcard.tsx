@@ -1,10 +1,6 @@
 import type { Ref } from "react";
+import { RATINGS, RATING_NAMES, type Rating } from "@/lib/srs/client";
 
-/** 1 Again, 2 Hard, 3 Good, 4 Easy (lib/srs's ratings; components do not import lib/srs). */
-export type Rating = 1 | 2 | 3 | 4;
-
-export const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
-const RATINGS: Rating[] = [1, 2, 3, 4];
 
 export type FlashcardProps = {
   question: string;
@@ -34,7 +30,7 @@ export function Flashcard({ question, answer, preview, revealed, busy, revealBut
             {RATINGS.map((rating) => (
               <button key={rating} type="button" className={rating === 3 ? "btn-primary" : "btn-secondary"} disabled={busy} onClick={() => onRate(rating)}>
                 <span>
-                  <kbd className="mr-1 font-mono text-xs">{rating}</kbd> {RATING_LABELS[rating]}
+                  <kbd className="mr-1 font-mono text-xs">{rating}</kbd> {RATING_NAMES[rating]}
                 </span>
                 <span className="text-xs opacity-80">{preview[rating]}</span>
               </button>

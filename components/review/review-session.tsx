@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
 import { AnswerField } from "@/components/exercise/answer-field";
 import { GivensList } from "@/components/exercise/givens-list";
 import { StepVerdict } from "@/components/exercise/step-verdict";
-import { Flashcard, RATING_LABELS, type Rating } from "@/components/review/flashcard";
+import { sendJson, type SendResult } from "@/components/net/send";
+import { Flashcard } from "@/components/review/flashcard";
 import { ReviewKeys } from "@/components/review/review-keys";
 import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
+import type { ReviewResponseBody, ReviewSubmit, UndoResponseBody } from "@/lib/progress/client";
+import { RATING_NAMES, type Rating } from "@/lib/srs/client";
 
 export type ReviewCardView =
   | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string>; isNew: boolean }
@@ -24,21 +26,9 @@ export type ReviewSessionProps = {
 
 const KEY_RATINGS: Record<string, Rating> = { "1": 1, "2": 2, "3": 3, "4": 4 };
 
-const outcomeSchema = z.object({
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  due: z.string(),
-  grade: z.object({ id: z.string(), score: z.number(), verdict: z.enum(["exact", "close", "order-of-magnitude", "off", "unreadable", "wrong-dimension"]), read: z.string(), message: z.string(), followThrough: z.boolean(), expected: z.string(), expectedValue: z.number() }).optional(),
-});
-const errorSchema = z.object({ error: z.string() });
-
-async function post(url: string, body: unknown): Promise<{ ok: boolean; json: unknown }> {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  return { ok: response.ok, json: await response.json().catch(() => null) };
-}
-
-function errorText(json: unknown, fallback: string): string {
-  const parsed = errorSchema.safeParse(json);
-  return parsed.success ? parsed.data.error : fallback;
+/** A refusal's own message, or what to say when the server could not be reached. */
+function failure(result: SendResult<unknown>, offline: string): string {
+  return result.kind === "refused" ? result.error : offline;
 }
 
 /**
@@ -82,13 +72,14 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
     async (rating: Rating) => {
       if (!current || current.kind !== "fact" || !revealed || busy) return;
       setBusy(true);
-      const { ok, json } = await post("/api/reviews", { clientId: crypto.randomUUID(), cardId: current.cardId, rating, durationMs: Date.now() - shownAt.current }).catch(() => ({ ok: false, json: null }));
+      const review: ReviewSubmit = { clientId: crypto.randomUUID(), cardId: current.cardId, rating, durationMs: Date.now() - shownAt.current };
+      const result = await sendJson<ReviewResponseBody>("POST", "/api/reviews", review);
       setBusy(false);
-      if (!ok) {
-        setAnnouncement(errorText(json, "The rating could not be saved. Check your connection and try again."));
+      if (result.kind !== "ok") {
+        setAnnouncement(failure(result, "The rating could not be saved. Check your connection and try again."));
         return;
       }
-      setAnnouncement(`Rated ${RATING_LABELS[rating]}. Next review in ${current.preview[rating]}.`);
+      setAnnouncement(`Rated ${RATING_NAMES[rating]}. Next review in ${current.preview[rating]}.`);
       advance(current);
     },
     [current, revealed, busy, advance],
@@ -97,10 +88,10 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
   const undo = useCallback(async () => {
     if (busy) return;
     setBusy(true);
-    const { ok, json } = await post("/api/reviews/undo", { clientId: crypto.randomUUID() }).catch(() => ({ ok: false, json: null }));
+    const result = await sendJson<UndoResponseBody>("POST", "/api/reviews/undo", { clientId: crypto.randomUUID() });
     setBusy(false);
-    if (!ok) {
-      setAnnouncement(errorText(json, "Undo failed. Check your connection and try again."));
+    if (result.kind !== "ok") {
+      setAnnouncement(failure(result, "Undo failed. Check your connection and try again."));
       return;
     }
     const last = history[history.length - 1];
@@ -146,22 +137,23 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
       return;
     }
     setBusy(true);
-    const { ok, json } = await post("/api/reviews", {
+    const review: ReviewSubmit = {
       clientId: crypto.randomUUID(),
       cardId: current.cardId,
       answer,
       seed: current.prompt.seed,
       token: current.token,
       durationMs: Date.now() - shownAt.current,
-    }).catch(() => ({ ok: false, json: null }));
+    };
+    const result = await sendJson<ReviewResponseBody>("POST", "/api/reviews", review);
     setBusy(false);
-    const parsed = outcomeSchema.safeParse(json);
-    if (!ok || !parsed.success || !parsed.data.grade) {
-      setAnnouncement(errorText(json, "The answer could not be checked. Check your connection and try again."));
+    if (result.kind !== "ok" || !result.data.grade) {
+      setAnnouncement(failure(result, "The answer could not be checked. Check your connection and try again."));
       return;
     }
-    setStepResult({ grade: parsed.data.grade, rating: parsed.data.rating });
-    setAnnouncement(`${RATING_LABELS[parsed.data.rating]}: next review in ${current.preview[parsed.data.rating]}.`);
+    const { grade, rating } = result.data;
+    setStepResult({ grade, rating });
+    setAnnouncement(`${RATING_NAMES[rating]}: next review in ${current.preview[rating]}.`);
   }
 
   // Once a step is graded, focus moves to "Next card", so Enter goes on.

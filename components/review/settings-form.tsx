@@ -1,6 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { sendJson } from "@/components/net/send";
+import { RETENTION_MAX, RETENTION_MIN } from "@/lib/srs/client";
+import type { SettingsResponseBody, SettingsUpdate } from "@/lib/progress/client";
 
 export type SettingsFormProps = { desiredRetention: number; timeZone: string; dayStartHour: number; newCardsPerDay: number };
 
@@ -15,16 +18,12 @@ export function SettingsForm(props: SettingsFormProps) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const response = await fetch("/api/settings", {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ desiredRetention: retention, timeZone, dayStartHour, newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay) }),
-    }).catch(() => null);
-    const body: unknown = await response?.json().catch(() => null);
-    if (response?.ok) setMessage("Saved.");
-    else if (typeof body === "object" && body !== null && "issues" in body && typeof body.issues === "object" && body.issues !== null) {
-      setMessage(Object.values(body.issues).filter((v) => typeof v === "string").join(" "));
-    } else setMessage("Your settings could not be saved. Try again.");
+    const update: SettingsUpdate = { desiredRetention: retention, timeZone, dayStartHour };
+    // Sent as typed (an empty box as null), so the server's message can say what is wrong with "abc" or "2.5".
+    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", { ...update, newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay) });
+    if (result.kind === "ok") setMessage("Saved.");
+    else if (result.kind === "refused") setMessage(Object.values(result.issues).join(" ") || result.error);
+    else setMessage("Your settings could not be saved. Try again.");
   }
 
   return (
@@ -36,8 +35,8 @@ export function SettingsForm(props: SettingsFormProps) {
         <input
           id="retention"
           type="range"
-          min={0.8}
-          max={0.97}
+          min={RETENTION_MIN}
+          max={RETENTION_MAX}
           step={0.01}
           value={retention}
           onChange={(e) => setRetention(Number(e.target.value))}

@@ -7,15 +7,9 @@ import { db } from "./db";
 import { markLessonCompleted } from "./lessons";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedSteps } from "./step-cards";
+import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
 import { seedToken, verifySeedToken } from "./seed-token";
 
-export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;
-export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
-
-export const MAX_SEED = 2 ** 31 - 1;
-
-/** The longest answer that is graded; the answer box stops there too. */
-export const MAX_ANSWER_LENGTH = 200;
 /** The longest answer a request may carry at all (the body limit guards the total). */
 const MAX_BODY_ANSWER_LENGTH = 4_000;
 

@@ -18,9 +18,17 @@ export { listLessonProgress, markLessonCompleted, markLessonStarted, recordLesso
 export type { LessonEvent, LessonEventOutcome, LessonProgressRecord } from "./lessons";
 export { checkDatabaseHealth } from "./health";
 export type { DatabaseHealth } from "./health";
+export { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
+export type { AttemptSource } from "./limits";
 export {
-  ATTEMPT_SOURCES,
-  MAX_SEED,
+  deckRequestSchema,
+  deleteAccountSchema,
+  lessonEventSchema,
+  resetRequestSchema,
+  undoRequestSchema,
+  variantRequestSchema,
+} from "./requests";
+export {
   attemptSubmitSchema,
   getLatestAttempt,
   isAtLeastClose,
@@ -28,7 +36,7 @@ export {
   recordAttempt,
   serveVariant,
 } from "./attempts";
-export type { AttemptRecord, AttemptResult, AttemptSource, AttemptSubmit, AttemptSummary, ServedVariant } from "./attempts";
+export type { AttemptRecord, AttemptResult, AttemptSubmit, AttemptSummary, ServedVariant } from "./attempts";
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";
@@ -52,3 +60,15 @@ export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";
 export { listWeakSkills } from "./weak-skills";
+export type {
+  AttemptResponseBody,
+  DeckResponseBody,
+  DeleteAccountResponseBody,
+  ErrorResponseBody,
+  LessonProgressResponseBody,
+  ResetResponseBody,
+  ReviewResponseBody,
+  SettingsResponseBody,
+  UndoResponseBody,
+  VariantResponseBody,
+} from "./responses";

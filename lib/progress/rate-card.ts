@@ -7,6 +7,7 @@ import { cardSelect, cardStateColumns, cardStateFromJson, cardStateJson, cardSta
 import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { CLIENT_ID_REUSED, findLog, ratingSchema, type LogRow } from "./review-log";
+import { MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
 import { getSettings } from "./settings";
 import { gradeStepReview } from "./step-cards";
 
@@ -20,8 +21,8 @@ export const reviewSubmitSchema = z.union([
   z.strictObject({
     clientId: z.uuid(),
     cardId: z.string().min(1).max(200),
-    answer: z.string().max(200),
-    seed: z.number().int().min(0).max(2 ** 31 - 1),
+    answer: z.string().max(MAX_ANSWER_LENGTH, { message: `an answer is at most ${MAX_ANSWER_LENGTH} characters` }),
+    seed: z.number().int().min(0).max(MAX_SEED),
     token: z.string().min(1).max(64),
     durationMs: z.number().int().min(0).max(24 * 3_600_000),
   }),

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
-import { attemptSubmitSchema, recordAttempt } from "@/lib/progress";
+import { attemptSubmitSchema, recordAttempt, type AttemptResponseBody } from "@/lib/progress";
 
 /**
  * Grade and store a submission. The server rebuilds the exercise from its id and seed and grades with the engine;
@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   const result = await recordAttempt(user.id, body.data, new Date());
   if (!result.ok) return refusalResponse(result);
   return Response.json(
-    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate, counted: result.counted },
+    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate, counted: result.counted } satisfies AttemptResponseBody,
     { status: result.duplicate || !result.counted ? 200 : 201 },
   );
 }

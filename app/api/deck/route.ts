@@ -1,13 +1,7 @@
-import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
-import { MODULE_IDS, getLesson } from "@/lib/content";
+import { getLesson } from "@/lib/content";
 import { jsonError, readJsonBody } from "@/lib/http";
-import { addLessonCards, addModuleCards } from "@/lib/progress";
-
-const deckSchema = z.union([
-  z.strictObject({ module: z.enum(MODULE_IDS, { message: `module must be one of ${MODULE_IDS.join(", ")}` }) }),
-  z.strictObject({ lesson: z.string().min(1).max(120) }),
-]);
+import { addLessonCards, addModuleCards, deckRequestSchema, type DeckResponseBody } from "@/lib/progress";
 
 /**
  * Add every flashcard of a module (`{ module }`) or of one lesson (`{ lesson }`) to the learner's deck. Cards already
@@ -16,10 +10,10 @@ const deckSchema = z.union([
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to build your deck.");
-  const body = await readJsonBody(request, deckSchema, 1024);
+  const body = await readJsonBody(request, deckRequestSchema, 1024);
   if (!body.ok) return body.response;
   const now = new Date();
-  if ("module" in body.data) return Response.json({ added: await addModuleCards(user.id, body.data.module, now) });
+  if ("module" in body.data) return Response.json({ added: await addModuleCards(user.id, body.data.module, now) } satisfies DeckResponseBody);
   if (!getLesson(body.data.lesson)) return jsonError(400, `There is no lesson "${body.data.lesson}".`);
-  return Response.json({ added: await addLessonCards(user.id, body.data.lesson, now) });
+  return Response.json({ added: await addLessonCards(user.id, body.data.lesson, now) } satisfies DeckResponseBody);
 }

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
-import { reviewCard, reviewSubmitSchema } from "@/lib/progress";
+import { reviewCard, reviewSubmitSchema, type ReviewResponseBody } from "@/lib/progress";
 
 /**
  * Rate a due card: `{ clientId, cardId, rating }` for a flashcard, `{ clientId, cardId, answer, seed, token }` for a
@@ -13,5 +13,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const outcome = await reviewCard(user.id, body.data, new Date());
   if (!outcome.ok) return refusalResponse(outcome);
-  return Response.json(outcome, { status: outcome.duplicate ? 200 : 201 });
+  const { ok: _ok, ...reviewed } = outcome;
+  return Response.json(reviewed satisfies ReviewResponseBody, { status: outcome.duplicate ? 200 : 201 });
 }

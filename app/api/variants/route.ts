@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
 import { getDrill } from "@/lib/content";
 import { jsonError, readJsonBody } from "@/lib/http";
-import { randomSeed, serveVariant } from "@/lib/progress";
+import { randomSeed, serveVariant, variantRequestSchema, type VariantResponseBody } from "@/lib/progress";
 
-const variantRequestSchema = z.strictObject({ drillId: z.string().min(1).max(120) });
 
 /** A fresh seeded variant of a drill: its prompt and the token that lets the browser submit answers for it. */
 export async function POST(request: Request): Promise<Response> {
@@ -15,5 +13,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!getDrill(body.data.drillId)) return jsonError(400, `There is no drill "${body.data.drillId}".`);
   const variant = serveVariant(body.data.drillId, randomSeed());
   if (!variant) return jsonError(400, `There is no drill "${body.data.drillId}".`);
-  return Response.json(variant, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(variant satisfies VariantResponseBody, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,9 +1,7 @@
-import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
-import { recordLessonEvent } from "@/lib/progress";
+import { lessonEventSchema, recordLessonEvent, type LessonProgressResponseBody } from "@/lib/progress";
 
-const progressEventSchema = z.strictObject({ event: z.enum(["started", "completed"]) });
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -15,9 +13,9 @@ export async function POST(request: Request, context: Context): Promise<Response
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to keep your progress.");
   const { id } = await context.params;
-  const body = await readJsonBody(request, progressEventSchema, 1024);
+  const body = await readJsonBody(request, lessonEventSchema, 1024);
   if (!body.ok) return body.response;
   const outcome = await recordLessonEvent(user.id, id, body.data.event, new Date());
   if (!outcome.ok) return refusalResponse(outcome);
-  return Response.json({ progress: outcome.progress, cardsAdded: outcome.cardsAdded });
+  return Response.json({ progress: outcome.progress, cardsAdded: outcome.cardsAdded } satisfies LessonProgressResponseBody);
 }

@@ -1,0 +1,12 @@
+// Limits the browser needs too (the answer box stops where the server stops reading). No imports: the browser gets
+// these through lib/progress/client.ts without any of the data layer.
+
+/** The longest answer that is graded. */
+export const MAX_ANSWER_LENGTH = 200;
+
+/** Variant seeds run from 0 (the lesson's own numbers) to 2^31 − 1. */
+export const MAX_SEED = 2 ** 31 - 1;
+
+/** Where an attempt was answered. */
+export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;
+export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];

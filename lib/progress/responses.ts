@@ -1,0 +1,48 @@
+import type { ExerciseGrade } from "@/lib/engine";
+import type { AttemptRecord, ServedVariant } from "./attempts";
+import type { LearnerSettings } from "./settings";
+import type { LessonProgressRecord } from "./lessons";
+import type { ReviewOutcome } from "./rate-card";
+import type { UndoOutcome } from "./undo-review";
+
+// What each write endpoint answers, declared once: the route handler builds the body (`satisfies`), and the browser
+// reads the same type through lib/progress/client.ts, as JSON makes it (dates become ISO strings).
+
+/** What JSON.stringify makes of a value: dates become ISO strings, the rest keeps its shape. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** POST /api/attempts: the grade (with the worked solution); `counted` is false for a re-check of the same numbers. */
+export type AttemptResponseBody = { attempt: AttemptRecord; grade: ExerciseGrade; duplicate: boolean; counted: boolean };
+
+/** POST /api/variants: a fresh variant of a drill and the token that lets it be submitted. */
+export type VariantResponseBody = ServedVariant;
+
+/** POST /api/reviews: the rating given (or derived from the graded step) and when the card comes back. */
+export type ReviewResponseBody = Omit<Extract<ReviewOutcome, { ok: true }>, "ok">;
+
+/** POST /api/reviews/undo: the card whose rating was undone, with its state restored. */
+export type UndoResponseBody = Omit<Extract<UndoOutcome, { ok: true }>, "ok">;
+
+/** POST /api/deck: how many cards joined the deck. */
+export type DeckResponseBody = { added: number };
+
+/** PUT /api/settings: the settings as stored. */
+export type SettingsResponseBody = { settings: LearnerSettings };
+
+/** POST /api/lessons/:id/progress: the lesson's progress, and how many cards completing it added. */
+export type LessonProgressResponseBody = { progress: LessonProgressRecord; cardsAdded: number };
+
+/** POST /api/progress/reset: what was removed. */
+export type ResetResponseBody = { removed: { lessons: number; attempts: number; cards: number } };
+
+/** POST /api/account/delete. */
+export type DeleteAccountResponseBody = { deleted: true };
+
+/** Any refusal: a message for people, and per-field messages for forms. */
+export type ErrorResponseBody = { error: string; issues?: Record<string, string> };
