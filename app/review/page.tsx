@@ -62,7 +62,7 @@ export default async function ReviewPage() {
           {deck.length} card{deck.length === 1 ? "" : "s"}, {deck.filter((c) => c.kind === "step").length} of them estimation steps.
         </p>
         {modules.map((module) => (
-          <AddModuleCards key={module} module={module} title={MODULES[module].title} />
+          <AddModuleCards key={module} module={module} title={MODULES[module].title} newCardsPerDay={settings.newCardsPerDay} />
         ))}
       </section>
       <section aria-labelledby="settings" className="space-y-3">

@@ -5,10 +5,15 @@ import { useState } from "react";
 import { sendJson } from "@/components/net/send";
 import type { DeckResponseBody } from "@/lib/progress/client";
 
-export type AddModuleCardsProps = { module: string; title: string };
+export type AddModuleCardsProps = {
+  module: string;
+  title: string;
+  /** the learner's daily limit of new cards, to say how the added cards will come */
+  newCardsPerDay: number;
+};
 
 /** "Add all cards of this module" to the review deck. */
-export function AddModuleCards({ module, title }: AddModuleCardsProps) {
+export function AddModuleCards({ module, title, newCardsPerDay }: AddModuleCardsProps) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
@@ -17,7 +22,7 @@ export function AddModuleCards({ module, title }: AddModuleCardsProps) {
     try {
       const result = await sendJson<DeckResponseBody>("POST", "/api/deck", { module });
       if (result.kind === "ok") {
-        setMessage(result.data.added === 0 ? "All its cards are already in your deck." : `Added ${result.data.added} cards.`);
+        setMessage(result.data.added === 0 ? "All its cards are already in your deck." : `Added ${result.data.added} cards. New cards come ${newCardsPerDay} a day, in course order.`);
         router.refresh();
       } else {
         setMessage(result.kind === "refused" ? result.error : "The cards could not be added. Check your connection.");
