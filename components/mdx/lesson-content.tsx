@@ -1,5 +1,6 @@
 import { getMDXComponent } from "mdx-bundler/client";
 import { cache } from "react";
+import { Diagram } from "@/components/diagram/diagram";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
 import { BarChart } from "./bar-chart";
 import { Calc } from "./calc";
@@ -21,7 +22,7 @@ function EstimateSlot({ id }: { id: string }) {
 }
 
 /** The one map of components a lesson may use (lib/content checks lessons against the same list). */
-const components = { Calc, Callout, NumbersTable, BarChart, LineChart, Flow, Estimate: EstimateSlot };
+const components = { Calc, Callout, NumbersTable, BarChart, LineChart, Flow, Diagram, Estimate: EstimateSlot };
 
 const bundles = new Map<string, ReturnType<typeof getMDXComponent>>();
 

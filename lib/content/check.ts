@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { EngineError, buildExercise, convert, gradeExercise, toPrompt, type BuiltExercise } from "@/lib/engine";
 import { readCardFile, listCardFiles } from "./cards";
+import { checkCaseReferences, listCaseFiles, readCase } from "./cases";
 import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
 import { ContentError } from "./problems";
 import type { CurriculumEntry, DrillCatalogueEntry } from "./schemas";
@@ -21,6 +22,7 @@ export type ContentReport = {
   calcs: number;
   cards: number;
   drills: number;
+  cases: number;
   newIds: string[];
 };
 
@@ -39,7 +41,7 @@ export function publishedIdsFile(root = contentRoot()): string {
  */
 export async function checkContent(root = contentRoot()): Promise<ContentReport> {
   const problems: ContentProblem[] = [];
-  const report: ContentReport = { problems, lessons: 0, exercises: 0, variantsBuilt: 0, calcs: 0, cards: 0, drills: 0, newIds: [] };
+  const report: ContentReport = { problems, lessons: 0, exercises: 0, variantsBuilt: 0, calcs: 0, cards: 0, drills: 0, cases: 0, newIds: [] };
   const ids = new Map<string, string>(); // id → where first declared
   const claim = (id: string, kind: string, file: string, line: number | undefined) => {
     const first = ids.get(id);
@@ -141,6 +143,29 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     }
     report.drills++;
     report.variantsBuilt += checkExercise({ spec: drill.exercise, file, lessonId: drill.lesson, skill: drill.skill }, problems);
+  }
+
+  const drillIds = new Set(listDrillFiles(root).flatMap((file) => readDrillFile(file).drill?.id ?? []));
+  for (const { file, basename } of listCaseFiles(root)) {
+    const result = readCase(file, basename);
+    problems.push(...result.problems);
+    const entry = result.entry;
+    if (!entry) continue;
+    const text = fs.readFileSync(file, "utf8");
+    claim(`case:${entry.id}`, "case", file, lineOfValue(text, "id", entry.id));
+    const slot = curriculumEntryFor(basename, curriculum);
+    if (!slot || slot.id !== entry.id || slot.module !== "case-studies") {
+      problems.push({ file: displayPath(file), line: lineOfValue(text, "id", entry.id), message: `a case fills a case-studies slot of content/curriculum.json: ${basename} with id "${basename.replace(/^\d+-/, "")}"` });
+    }
+    for (const id of Object.values(entry.study).flat()) {
+      if (!planned.has(id) && !drillIds.has(id)) problems.push({ file: displayPath(file), line: lineOfValue(text, "study", id), message: `study "${id}" is neither a lesson of the curriculum nor a drill` });
+    }
+    for (const exercise of entry.exercises) {
+      claim(exercise.spec.id, "exercise", exercise.file, lineOfValue(fs.readFileSync(exercise.file, "utf8"), "id", exercise.spec.id));
+      report.variantsBuilt += checkExercise(exercise, problems);
+    }
+    problems.push(...(await checkCaseReferences(entry)));
+    report.cases++;
   }
 
   for (const { file, basename } of listCardFiles(root)) {

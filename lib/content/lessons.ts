@@ -98,20 +98,23 @@ export function compileLesson(meta: LessonMeta): Promise<CompiledLesson> {
 }
 
 async function compile(meta: LessonMeta): Promise<CompiledLesson> {
-  const shown = displayPath(meta.file);
   const exercises = listExercisesOfLesson(meta);
-  const context: RemarkEnvelopeContext = {
-    file: shown,
-    exerciseIds: new Set(exercises.map((e) => e.spec.id)),
-    problems: [],
-    estimates: [],
-    calcs: [],
-  };
+  const { code, context } = await compileMdxFile(meta.file, new Set(exercises.map((e) => e.spec.id)));
+  return { meta, code, estimates: context.estimates, calcs: context.calcs };
+}
+
+/**
+ * Compile one MDX file of content (a lesson, a case stage's reference) with Envelope's components checked and every
+ * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>. Throws ContentError with file and line.
+ */
+export async function compileMdxFile(file: string, exerciseIds: ReadonlySet<string>): Promise<{ code: string; context: RemarkEnvelopeContext }> {
+  const shown = displayPath(file);
+  const context: RemarkEnvelopeContext = { file: shown, exerciseIds, problems: [], estimates: [], calcs: [] };
   let code: string;
   try {
     const result = await bundleMDX({
-      source: readContentFile(meta.file),
-      cwd: path.dirname(meta.file),
+      source: readContentFile(file),
+      cwd: path.dirname(file),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, [remarkEnvelope, context]];
         return options;
@@ -127,7 +130,7 @@ async function compile(meta: LessonMeta): Promise<CompiledLesson> {
     throw new ContentError([{ file: shown, line: mdxErrorLine(error), message: `MDX does not compile: ${firstLine(error)}` }]);
   }
   if (context.problems.length) throw new ContentError(context.problems);
-  return { meta, code, estimates: context.estimates, calcs: context.calcs };
+  return { code, context };
 }
 
 function firstLine(error: unknown): string {

@@ -1,4 +1,5 @@
 import { EngineError, evaluate, formatQuantity } from "@/lib/engine";
+import { checkDiagram } from "./diagram-check";
 import type { ContentProblem } from "./problems";
 
 /** The components a lesson may use, and the attributes each one requires. */
@@ -10,6 +11,7 @@ export const LESSON_COMPONENTS = {
   BarChart: ["alt", "caption", "data"],
   LineChart: ["alt", "caption", "xLabel", "yLabel", "series"],
   Flow: ["alt", "steps"],
+  Diagram: ["alt", "nodes", "edges"],
 } satisfies Record<string, string[]>;
 
 const REQUIRED_ATTRIBUTES = new Map<string, readonly string[]>(Object.entries(LESSON_COMPONENTS));
@@ -76,6 +78,9 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
     if (attribute(node, attr) === undefined) report(`<${name}> needs a ${attr} attribute`);
   }
   if (name === "Calc") computeCalc(node, context, report);
+  if (name === "Diagram") {
+    for (const problem of checkDiagram({ nodes: attribute(node, "nodes"), edges: attribute(node, "edges"), groups: attribute(node, "groups") })) report(problem);
+  }
   if (name === "Estimate") {
     const id = attribute(node, "id");
     if (id !== undefined) {
