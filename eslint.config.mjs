@@ -38,6 +38,11 @@ export default defineConfig([
       ],
     },
   },
+  restrict(["lib/cases/**"], [
+    ...appOnly("lib/cases is pure: a case's state and the learner's work are arguments."),
+    { group: ["node:*", "fs", "path"], message: "lib/cases is pure: no file system or process access." },
+    { group: ["@/lib/*", "!@/lib/engine"], message: "lib/cases imports nothing of the app but the engine." },
+  ]),
   restrict(["lib/content/**"], [
     { group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress", "@/lib/progress/*", "@/lib/auth", "@/lib/auth/*"], message: "lib/content reads content/, never learner data." },
   ]),

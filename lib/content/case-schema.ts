@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { CASE_STAGES, type CaseStage } from "@/lib/cases";
 
 // A case study as content: content/cases/NN-slug.case.json (this schema), NN-slug.exercises.json (graded estimates,
 // the lesson exercise format) and NN-slug/<stage>.mdx (the reference answer of each stage, revealed after the learner
 // has tried it). The stages are the same in every case, in this order.
 
-export const CASE_STAGES = ["requirements", "estimation", "api", "design", "deepDive", "failures", "wrapUp"] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
+export { CASE_STAGES, type CaseStage };
 
 export const CASE_STAGE_TITLES = {
   requirements: "Requirements and scope",
