@@ -96,3 +96,17 @@ export function listCases(root = contentRoot()): CaseEntry[] {
   if (problems.length) throw new ContentError(problems);
   return entries;
 }
+
+let cached: Map<string, CaseEntry> | null = null;
+
+/** One case by its id (the curriculum slot's lesson id), or null; read once per process. */
+export function getCase(id: string): CaseEntry | null {
+  cached ??= new Map(listCases().map((entry) => [entry.id, entry]));
+  return cached.get(id) ?? null;
+}
+
+/** Every case in curriculum order; read once per process. */
+export function listCaseEntries(): CaseEntry[] {
+  cached ??= new Map(listCases().map((entry) => [entry.id, entry]));
+  return [...cached.values()];
+}

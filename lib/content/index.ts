@@ -18,3 +18,7 @@ export { getExercise } from "./catalogue";
 export type { CatalogueExercise } from "./catalogue";
 export { listCurriculum } from "./curriculum";
 export { drillForSkill, lessonOfExercise, skillOf } from "./skills";
+export { caseReferenceFile, getCase, listCaseEntries, CASE_REFERENCES } from "./cases";
+export type { CaseEntry, CaseReference } from "./cases";
+export { CASE_STAGE_TITLES, INTERVIEW_MINUTES, caseFileSchema } from "./case-schema";
+export type { CaseChoice, CaseFile, ChecklistPoint } from "./case-schema";

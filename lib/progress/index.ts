@@ -72,3 +72,7 @@ export type {
   UndoResponseBody,
   VariantResponseBody,
 } from "./responses";
+export { getCaseRun, listCaseStatus } from "./case-runs";
+export type { CaseMode, CaseRunView } from "./case-runs";
+export { MAX_CASE_NOTES, caseWriteSchema, writeCase } from "./case-writes";
+export type { CaseWrite, CaseWriteOutcome } from "./case-writes";
