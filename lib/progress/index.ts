@@ -60,18 +60,7 @@ export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";
 export { listWeakSkills } from "./weak-skills";
-export type {
-  AttemptResponseBody,
-  DeckResponseBody,
-  DeleteAccountResponseBody,
-  ErrorResponseBody,
-  LessonProgressResponseBody,
-  ResetResponseBody,
-  ReviewResponseBody,
-  SettingsResponseBody,
-  UndoResponseBody,
-  VariantResponseBody,
-} from "./responses";
+export type * from "./responses";
 export { getCaseRun, listCaseStatus } from "./case-runs";
 export type { CaseMode, CaseRunView } from "./case-runs";
 export { MAX_CASE_NOTES, caseWriteSchema, writeCase } from "./case-writes";
