@@ -37,7 +37,7 @@ describe("groupMissesBySkill", () => {
       ],
     },
     {
-      label: "every verdict below close is a miss (unreadable, wrong dimension)",
+      label: "every verdict below close is a miss (order of magnitude, wrong dimension)",
       steps: [
         step("numbers-image-api-gbps", "unreadable"),
         step("numbers-image-api-gbps", "wrong-dimension"),
