@@ -39,7 +39,7 @@ describe("groupMissesBySkill", () => {
     {
       label: "every verdict below close is a miss (order of magnitude, wrong dimension)",
       steps: [
-        step("numbers-image-api-gbps", "unreadable"),
+        step("numbers-image-api-gbps", "order-of-magnitude"),
         step("numbers-image-api-gbps", "wrong-dimension"),
         step("numbers-image-api-gbps", "close"),
       ],
