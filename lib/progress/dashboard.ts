@@ -10,9 +10,7 @@ import {
   dueForecast,
   reviewHeatmap,
   speedByWeek,
-  weakestSkills,
   type DayCount,
-  type WeakSkill,
   type WeekAccuracy,
   type WeekSpeed,
 } from "@/lib/srs";
@@ -32,7 +30,6 @@ export type Dashboard = {
   accuracy: WeekAccuracy[];
   speed: WeekSpeed[];
   calibration: CalibrationSummary;
-  weakest: WeakSkill[];
   deckSize: number;
 };
 
@@ -52,8 +49,8 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
       WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r."reviewedAt" > ${yearAgo}
         AND NOT EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`,
     db().reviewCard.findMany({ where: { userId }, select: { due: true, kind: true, state: true } }),
-    db().$queryRaw<{ at: Date; verdict: string; exerciseId: string }[]>`
-      SELECT a."createdAt" AS at, s->>'verdict' AS verdict, a."exerciseId"
+    db().$queryRaw<{ at: Date; verdict: string }[]>`
+      SELECT a."createdAt" AS at, s->>'verdict' AS verdict
       FROM "Attempt" a, jsonb_array_elements(a.steps) s
       WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
         AND s->>'verdict' <> 'unreadable'`,
@@ -87,7 +84,6 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
     accuracy: accuracyByWeek(steps, options).filter((w) => w.week >= addDays(today, -7 * 26)),
     speed: speedByWeek(runs.map((r) => ({ at: r.createdAt, elapsedMs: r.elapsedMs })), options).filter((w) => w.week >= addDays(today, -7 * 26)),
     calibration: summariseCalibration(ranges),
-    weakest: weakestSkills(steps),
     deckSize: cards.length,
   };
 }

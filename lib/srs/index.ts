@@ -4,8 +4,8 @@ export { clampRetention, newCardState, previewRatings, retrievability, scheduleR
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
 export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
 export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
-export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "./series";
-export type { DayCount, DayOptions, DrillRun, MissRow, StepRow, StreakReview, WeakSkill, WeekAccuracy, WeekSpeed } from "./series";
+export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weekOf } from "./series";
+export type { DayCount, DayOptions, DrillRun, StepRow, StreakReview, WeekAccuracy, WeekSpeed } from "./series";
 export {
   DEFAULT_SETTINGS,
   RATINGS,

@@ -102,21 +102,3 @@ export function speedByWeek(runs: readonly DrillRun[], options: DayOptions): Wee
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([week, seconds]) => ({ week, medianSeconds: Math.round(median(seconds)), runs: seconds.length }));
 }
-
-export type MissRow = { exerciseId: string; verdict: string };
-export type WeakSkill = { exerciseId: string; misses: number; answered: number };
-
-/** The exercises with the most missed steps (below `close`), most first; ties by miss rate. */
-export function weakestSkills(steps: readonly MissRow[], limit = 5): WeakSkill[] {
-  const byExercise = new Map<string, WeakSkill>();
-  for (const step of steps) {
-    const entry = byExercise.get(step.exerciseId) ?? { exerciseId: step.exerciseId, misses: 0, answered: 0 };
-    entry.answered++;
-    if (step.verdict !== "exact" && step.verdict !== "close") entry.misses++;
-    byExercise.set(step.exerciseId, entry);
-  }
-  return [...byExercise.values()]
-    .filter((entry) => entry.misses > 0)
-    .sort((a, b) => b.misses - a.misses || b.misses / b.answered - a.misses / a.answered || a.exerciseId.localeCompare(b.exerciseId))
-    .slice(0, limit);
-}

@@ -53,7 +53,8 @@ test.describe("lessons", () => {
   });
 
   test("the lesson list and every lesson render with no axe violations", async ({ page }) => {
-    test.setTimeout(120_000);
+    // Fifteen lessons, each rendered and checked by axe: minutes on a loaded 2-core machine.
+    test.setTimeout(300_000);
     await signUp(page);
     await page.goto("/learn");
     await expectNoAxeViolations(page);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weakestSkills, weekOf } from "@/lib/srs";
+import { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weekOf } from "@/lib/srs";
 
 const utc = { timeZone: "UTC", dayStartHour: 4 };
 const at = (iso: string) => new Date(iso);
@@ -104,23 +104,5 @@ describe("weekly accuracy and speed", () => {
       { at: at("2026-05-07T10:00:00Z"), elapsedMs: 90_000 },
     ];
     expect(speedByWeek(runs, utc)).toEqual([{ week: "2026-05-04", medianSeconds: 90, runs: 3 }]);
-  });
-});
-
-describe("weakestSkills", () => {
-  test("ranks by misses, then miss rate, and leaves out skills never missed", () => {
-    const rows = [
-      { exerciseId: "a", verdict: "off" },
-      { exerciseId: "a", verdict: "exact" },
-      { exerciseId: "b", verdict: "off" },
-      { exerciseId: "b", verdict: "off" },
-      { exerciseId: "c", verdict: "close" },
-      { exerciseId: "d", verdict: "order-of-magnitude" },
-    ];
-    expect(weakestSkills(rows)).toEqual([
-      { exerciseId: "b", misses: 2, answered: 2 },
-      { exerciseId: "d", misses: 1, answered: 1 },
-      { exerciseId: "a", misses: 1, answered: 2 },
-    ]);
   });
 });
