@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export function uniqueEmail(): string {
   return `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -20,4 +20,17 @@ export async function signUp(page: Page, name = "Learner"): Promise<string> {
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/**
+ * On the lesson page that is open, answer "The link an image API needs" with the bytes right and the bits wrong
+ * (5 Gbps for 40 Gbps): a 33 % score and one missed step, which becomes a review card due now.
+ */
+export async function missImageApiStep(page: Page): Promise<Locator> {
+  const exercise = page.getByRole("region", { name: "The link an image API needs" });
+  await exercise.getByRole("textbox", { name: /bytes leave the servers/ }).fill("5 GB/s");
+  await exercise.getByRole("textbox", { name: /unit a network engineer uses/ }).fill("5 Gbps");
+  await exercise.getByRole("button", { name: "Check my answers" }).click();
+  await expect(exercise.getByText("Score: 33%")).toBeVisible();
+  return exercise;
 }
