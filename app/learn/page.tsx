@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
-import { MODULES, MODULE_IDS, listCurriculum, listLessons } from "@/lib/content";
+import { MODULES, MODULE_IDS, listCaseEntries, listCurriculum, listLessons } from "@/lib/content";
 import { listLessonProgress } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Learn" };
@@ -13,6 +13,8 @@ export default async function LearnPage() {
   const progress = new Map((await listLessonProgress(user.id)).map((row) => [row.lessonId, row]));
   const written = new Set(lessons.map((l) => l.id));
   const upcoming = listCurriculum().filter((entry) => !written.has(entry.id));
+  // A case-studies slot opens its case once the case is written.
+  const cases = new Set(listCaseEntries().map((entry) => entry.id));
   const modules = MODULE_IDS.map((id) => ({
     id,
     ...MODULES[id],
@@ -56,7 +58,17 @@ export default async function LearnPage() {
                   </li>
                 );
               })}
-              {module.upcoming.map((entry) => (
+              {module.upcoming.filter((entry) => cases.has(entry.id)).map((entry) => (
+                <li key={entry.id}>
+                  <Link href={`/cases/${entry.id}`} className="card block hover:border-accent">
+                    <span className="font-semibold">
+                      {entry.order}. {entry.title}
+                    </span>{" "}
+                    <span className="text-sm text-muted">· a practice interview, stage by stage</span>
+                  </Link>
+                </li>
+              ))}
+              {module.upcoming.filter((entry) => !cases.has(entry.id)).map((entry) => (
                 <li key={entry.id} className="rounded-lg border border-dashed border-border px-5 py-3 text-muted">
                   <span className="font-medium">
                     {entry.order}. {entry.title}

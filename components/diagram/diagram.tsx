@@ -29,7 +29,8 @@ export function Diagram({ alt, caption, nodes, edges, groups = [] }: DiagramProp
   return (
     <figure className="my-6">
       <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="group" aria-label={`${alt} (scrolls sideways)`}>
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="img" aria-label={alt} className="block min-w-full">
+        {/* Scales down to the column on wide screens; below its minimum width it keeps its size and scrolls sideways. */}
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={alt} className="block h-auto w-full" style={{ minWidth: Math.min(layout.width, 560) }}>
           <defs>
             <marker id="diagram-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" fill="var(--muted)" />

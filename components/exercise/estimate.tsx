@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ExerciseGrade, ExercisePrompt } from "@/lib/engine/client";
+import type { AttemptSource } from "@/lib/progress/client";
 import { AnswerField } from "./answer-field";
 import { GivensList } from "./givens-list";
 import { StepVerdict } from "./step-verdict";
@@ -12,7 +13,7 @@ export type EstimateProps = {
   prompt: ExercisePrompt;
   /** Proves the seed was served by the server; sent back with the answers. */
   token: string;
-  source: "lesson" | "drill";
+  source: AttemptSource;
   /** The learner's latest attempt at this variant, shown on load. */
   previous?: { answers: Record<string, string>; grade: ExerciseGrade; createdAt: string } | null;
   /** Show a running timer (drills). */

@@ -17,6 +17,12 @@ export const CASE_STAGE_TITLES = {
   wrapUp: "Wrap-up",
 } satisfies Record<CaseStage, string>;
 
+/** The title of a step of a case (a stage, or the curveball); an unknown name comes back as it is. */
+export function stepTitle(step: string): string {
+  if (step === "curveball") return "Curveball";
+  return Object.entries(CASE_STAGE_TITLES).find(([stage]) => stage === step)?.[1] ?? step;
+}
+
 /** A case's interview takes 45 minutes; each stage's budget is its share. */
 export const INTERVIEW_MINUTES = 45;
 

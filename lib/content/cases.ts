@@ -110,3 +110,17 @@ export function listCaseEntries(): CaseEntry[] {
   cached ??= new Map(listCases().map((entry) => [entry.id, entry]));
   return [...cached.values()];
 }
+
+const references = new Map<string, { mtime: number; code: Promise<string> }>();
+
+/** A case stage's reference, compiled (once per file version). Throws ContentError with file and line. */
+export function compileCaseReference(entry: CaseEntry, reference: CaseReference): Promise<string> {
+  const file = caseReferenceFile(entry, reference);
+  const mtime = fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs;
+  const cachedCode = references.get(file);
+  if (cachedCode?.mtime === mtime) return cachedCode.code;
+  const code = compileMdxFile(file, new Set()).then((result) => result.code);
+  references.set(file, { mtime, code });
+  code.catch(() => references.delete(file));
+  return code;
+}

@@ -8,6 +8,7 @@ import { markLessonCompleted } from "./lessons";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedSteps } from "./step-cards";
 import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
+import { caseEstimateOpenSince } from "./case-runs";
 import { seedToken, verifySeedToken } from "./seed-token";
 
 /** The longest answer a request may carry at all (the body limit guards the total). */
@@ -93,6 +94,16 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   if (input.source === "drill" && exercise.kind !== "drill") {
     return refuse("invalid", `"${input.exerciseId}" is not a drill.`);
   }
+  if ((input.source === "case") !== (exercise.kind === "case")) {
+    return refuse("invalid", input.source === "case" ? `"${input.exerciseId}" is not an estimate of a case.` : `"${input.exerciseId}" is answered in its case.`);
+  }
+  // A case's run counts its own first answer to each estimate (a run started again counts afresh).
+  let countsSince: Date | undefined;
+  if (input.source === "case") {
+    const since = await caseEstimateOpenSince(userId, exercise.lessonId, input.exerciseId, now);
+    if (!since) return refuse("invalid", "A case's estimates are answered in their own stage, before its reference is revealed.");
+    countsSince = since;
+  }
   const built = buildExercise(exercise.spec, input.seed);
   const stepIds = new Set(built.steps.map((step) => step.id));
   const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
@@ -104,7 +115,7 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   const answers = Object.fromEntries(built.steps.map((step) => [step.id, input.answers[step.id] ?? ""]));
   const grade = gradeWithinLength(built, answers);
   const prompt = toPrompt(built);
-  const first = await findFirstOfVariant(userId, input.exerciseId, input.seed);
+  const first = await findFirstOfVariant(userId, input.exerciseId, input.seed, countsSince);
   if (first?.clientId === input.clientId) return replay(first, input); // the same submission, stored a moment ago
   if (first) return { ok: true, attempt: first, grade, prompt, duplicate: false, counted: false };
   try {
@@ -166,9 +177,9 @@ function gradeWithinLength(built: BuiltExercise, answers: Record<string, string>
 }
 
 /** The learner's first stored attempt at this variant (exercise and seed), or null. */
-async function findFirstOfVariant(userId: string, exerciseId: string, seed: number): Promise<AttemptRecord | null> {
+async function findFirstOfVariant(userId: string, exerciseId: string, seed: number, since?: Date): Promise<AttemptRecord | null> {
   const row = await db().attempt.findFirst({
-    where: { userId, exerciseId, seed },
+    where: { userId, exerciseId, seed, ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: { createdAt: "asc" },
     select: attemptSelect,
   });

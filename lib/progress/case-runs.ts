@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { CaseState, CaseStep, CoverageMark } from "@/lib/cases";
+import { CASE_STAGES, mayWrite, type CaseState, type CaseStep, type CoverageMark } from "@/lib/cases";
+import { getCase } from "@/lib/content";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 
@@ -101,4 +102,27 @@ export async function listCaseStatus(userId: string): Promise<{ caseId: string; 
     const run = runs.find((r) => r.caseId === caseId);
     return { caseId, step: run?.step ?? "done", completedAt: run?.completedAt ?? null, best: bestBy.get(caseId) ?? null };
   });
+}
+
+/**
+ * When the learner may answer this estimate of a case now (its stage is the current one, not yet revealed): the start
+ * of their run, from which their first answer counts; else null.
+ */
+export async function caseEstimateOpenSince(userId: string, caseId: string, exerciseId: string, now: Date): Promise<Date | null> {
+  const entry = getCase(caseId);
+  const run = await getCaseRun(userId, caseId, now);
+  if (!entry || !run) return null;
+  const stage = CASE_STAGES.find((s) => entry.stages[s].estimates.includes(exerciseId) || entry.stages[s].spotTheProblem.some((item) => item.estimate === exerciseId));
+  const step = stage ?? (entry.curveball.estimates.includes(exerciseId) ? "curveball" : null);
+  return step !== null && mayWrite(run.state, step, "answer", entry.curveball.after) ? run.startedAt : null;
+}
+
+export type CaseResultView = { total: number; band: string; mode: string; finishedAt: Date; stages: { stage: string; rating: number; share: number; elapsedMs: number; budgetMs: number }[] };
+
+const resultStagesSchema = z.array(z.object({ stage: z.string(), rating: z.number(), share: z.number(), elapsedMs: z.number(), budgetMs: z.number() }));
+
+/** The learner's finished runs of a case, newest first (the score card of the latest, and the trend). */
+export async function listCaseResults(userId: string, caseId?: string): Promise<(CaseResultView & { caseId: string })[]> {
+  const rows = await db().caseResult.findMany({ where: { userId, ...(caseId ? { caseId } : {}) }, orderBy: { finishedAt: "desc" }, take: 50 });
+  return rows.map((row) => ({ caseId: row.caseId, total: row.total, band: row.band, mode: row.mode, finishedAt: row.finishedAt, stages: resultStagesSchema.parse(row.stages) }));
 }

@@ -7,10 +7,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { finishCase } from "./case-finish";
 import { getCaseRun, runSelect, stateOf, timesOf, type CaseRunView, type RunRow } from "./case-runs";
 import { db } from "./db";
+import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
 
-/** Notes per stage stop here; the browser keeps what was typed past it, so nothing is lost. */
-export const MAX_CASE_NOTES = 20_000;
 
 const step = z.enum(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
 const id = z.string().min(1).max(120);

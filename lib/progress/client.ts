@@ -4,11 +4,15 @@
 
 export { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
 export type { AttemptSubmit } from "./attempts";
+export type { CaseMode, CaseRunView } from "./case-runs";
+export type { CaseWrite } from "./case-writes";
+export { MAX_CASE_NOTES } from "./limits";
 export type { ReviewSubmit } from "./rate-card";
 export type { SettingsUpdate } from "./settings";
 export type { DeckRequest, DeleteAccountRequest, LessonEventRequest, ResetRequest, UndoRequest, VariantRequest } from "./requests";
 export type {
   AttemptResponseBody,
+  CaseWriteResponseBody,
   DeckResponseBody,
   DeleteAccountResponseBody,
   ErrorResponseBody,

@@ -8,5 +8,8 @@ export const MAX_ANSWER_LENGTH = 200;
 export const MAX_SEED = 2 ** 31 - 1;
 
 /** Where an attempt was answered. */
-export const ATTEMPT_SOURCES = ["lesson", "drill"] as const;
+export const ATTEMPT_SOURCES = ["lesson", "drill", "case"] as const;
 export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
+
+/** Notes per case stage stop here; the browser keeps what was typed past it, so nothing is lost. */
+export const MAX_CASE_NOTES = 20_000;

@@ -1,5 +1,6 @@
 import type { ExerciseGrade } from "@/lib/engine";
 import type { AttemptRecord, ServedVariant } from "./attempts";
+import type { CaseRunView } from "./case-runs";
 import type { LearnerSettings } from "./settings";
 import type { LessonProgressRecord } from "./lessons";
 import type { ReviewOutcome } from "./rate-card";
@@ -46,3 +47,6 @@ export type DeleteAccountResponseBody = { deleted: true };
 
 /** Any refusal: a message for people, and per-field messages for forms. */
 export type ErrorResponseBody = { error: string; issues?: Record<string, string> };
+
+/** POST /api/cases: the learner's run of the case as stored after the write. */
+export type CaseWriteResponseBody = { run: CaseRunView; duplicate: boolean };
