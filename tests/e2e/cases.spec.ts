@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signUp } from "./helpers";
+
+/** Answer the first still-unchecked estimate on the page with a number (graded by the server). */
+async function answerOpenEstimates(page: Page, answer: string) {
+  const open = page.locator("section").filter({ has: page.getByRole("button", { name: "Check my answers" }) }).filter({ hasNot: page.locator("textarea") });
+  for (let guard = 0; guard < 10 && (await open.count()) > 0; guard++) {
+    // Pin the exercise by its title: once checked, it no longer matches `open`.
+    const title = await open.first().getByRole("heading").first().innerText();
+    const estimate = page.getByRole("region", { name: title, exact: true });
+    await estimate.locator("input[type=text]").first().fill(answer);
+    await estimate.getByRole("button", { name: "Check my answers" }).click();
+    await expect(estimate.getByText(/^Score: \d+%/)).toBeVisible();
+  }
+}
+
+async function writeNotes(page: Page, text: string) {
+  await page.getByLabel("Your notes for this stage").fill(text);
+  await expect(page.getByText("Saved.")).toBeVisible();
+}
+
+test.describe("case studies", () => {
+  test("the URL shortener in interview mode, stage by stage, to the score card", async ({ page }) => {
+    test.setTimeout(240_000);
+    await signUp(page, "Candidate");
+    await page.goto("/cases");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: /Design a URL shortener/ }).click();
+    await page.getByLabel(/Interview/).check();
+    await page.getByRole("button", { name: "Start the case" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
+    await expect(page.getByLabel("Interview clock")).toContainText("of 45:00");
+
+    // The design stage's reference is not in the page before it is reached and revealed.
+    expect(await page.content()).not.toContain("Creation and redirects take separate paths");
+
+    const visited: string[] = [];
+    for (let stage = 0; stage < 8; stage++) {
+      const title = await page.getByRole("heading", { level: 2 }).first().innerText();
+      visited.push(title);
+      await writeNotes(page, "Reads dominate, about 100 redirects per created link; base62 keys from a counter; cache hot links in Redis.");
+      await answerOpenEstimates(page, "100");
+      const choices = page.getByRole("radio");
+      if ((await choices.count()) > 0) await choices.first().check();
+      await page.getByRole("button", { name: "Reveal the reference" }).click();
+      await expect(page.getByRole("region", { name: "Reference answer" })).toBeVisible();
+      const checklist = page.getByRole("region", { name: "Checklist" });
+      await expect(checklist.getByText(/Rule:/).first()).toBeVisible();
+      await checklist.getByRole("button", { name: "Missed" }).first().click();
+      await expect(checklist.getByText("confirmed").first()).toBeVisible();
+      if (title === "High-level design") {
+        await expect(page.getByRole("img", { name: /Creation and redirects take separate paths/ })).toBeVisible();
+        await expectNoAxeViolations(page);
+      }
+      await page.getByRole("button", { name: /^Next: |^Finish and see the score card$/ }).click();
+      if (stage < 7) await expect(page.getByRole("heading", { level: 2 }).first()).not.toHaveText(title);
+    }
+    expect(visited).toEqual(["Requirements and scope", "Estimation", "API and data model", "High-level design", "Curveball", "Deep dive", "Failure modes and trade-offs", "Wrap-up"]);
+    await expect(page.getByRole("heading", { name: /Score card: \d+%, (not yet|mixed signal|hire signal|strong hire signal)/ })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Deep dive/ })).toBeVisible();
+
+    await page.goto("/cases");
+    await expect(page.getByRole("link", { name: /Design a URL shortener/ })).toContainText(/Done · best \d+%/);
+  });
+
+  test("the notification case resumes after a reload at the same stage with its notes", async ({ page }) => {
+    await signUp(page, "Resumer");
+    await page.goto("/cases/case-notification-system");
+    await page.getByRole("button", { name: "Start the case" }).click();
+    await writeNotes(page, "Who gets what: push, email, SMS; 100M daily users.");
+    await page.getByRole("button", { name: "Reveal the reference" }).click();
+    await page.getByRole("button", { name: /^Next: Estimation$/ }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Estimation" })).toBeVisible();
+    await writeNotes(page, "1B a day is about 11.6k a second; 3x at the peak.");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 2, name: "Estimation" })).toBeVisible();
+    await expect(page.getByLabel("Your notes for this stage")).toHaveValue("1B a day is about 11.6k a second; 3x at the peak.");
+  });
+
+  test("a case page has no axe violations at 375 px in the dark theme", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await signUp(page, "Narrow");
+    await page.goto("/cases/case-news-feed");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Start the case" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  });
+
+  test("malformed, unknown and out-of-order case writes are refused with a message", async ({ page }) => {
+    await signUp(page);
+    const post = (data: unknown) => page.request.post("/api/cases", { data });
+    expect((await post({ kind: "reveal" })).status()).toBe(400);
+    const unknown = await post({ clientId: crypto.randomUUID(), caseId: "no-such-case", kind: "reveal" });
+    expect(unknown.status()).toBe(404);
+    const early = await post({ clientId: crypto.randomUUID(), caseId: "case-url-shortener", kind: "reveal" });
+    expect(early.status()).toBe(409);
+    expect((await early.json()).error).toMatch(/Start the case/);
+  });
+});
