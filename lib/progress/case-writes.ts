@@ -9,6 +9,7 @@ import { getCaseRun, runSelect, stateOf, timesOf, type CaseRunView, type RunRow 
 import { db } from "./db";
 import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
+import { flagMissedPoint } from "./point-cards";
 
 
 const step = z.enum(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
@@ -142,6 +143,7 @@ async function apply(tx: Tx, userId: string, entry: CaseEntry, row: RunRow | nul
       if (!pointStep) throw new Refused(refuse("invalid", `The case has no checklist point "${input.pointId}".`));
       if (!mayWrite(state, pointStep, "mark", after)) throw new Refused(refuse("invalid", "Reveal the stage before marking its checklist."));
       await upsertEntry(tx, userId, entry.id, `mark:${input.pointId}`, input.mark, now);
+      if (input.mark === "missed") await flagMissedPoint(tx, userId, entry.id, input.pointId, now);
       return;
     }
     case "choice": {

@@ -75,7 +75,7 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
       if (await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { clientId: true } })) {
         throw new AlreadyStored();
       }
-      if ("rating" in input ? row.kind !== "fact" : row.kind !== "step") {
+      if ("rating" in input ? row.kind === "step" : row.kind !== "step") {
         throw new ReviewRefused(
           refuse("invalid", row.kind === "step" ? "This card is reviewed by answering the estimate, not by a rating." : "This card takes a rating from 1 to 4."),
         );

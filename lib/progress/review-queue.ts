@@ -1,6 +1,7 @@
 import "server-only";
 import type { ExercisePrompt } from "@/lib/engine";
 import { getCard } from "@/lib/content";
+import { pointCardText } from "./point-cards";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { formatInterval, newCardAllowance, previewRatings, type CardPhase, type CardState, type NewCardAllowance, type Rating } from "@/lib/srs";
 import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
@@ -97,6 +98,10 @@ export async function listDueReviews(userId: string, now: Date, limit = 50, seed
     if (row.kind === "fact") {
       const card = getCard(row.cardId);
       if (card) items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
+    } else if (row.kind === "point") {
+      // A missed key point of a case is reviewed like a flashcard.
+      const card = pointCardText(row.cardId);
+      if (card) items.push({ kind: "fact", cardId: row.cardId, question: card.question, answer: card.answer, state: state.state, preview });
     } else {
       const variant = serveStepVariant(row.cardId, seedFor(row.cardId));
       if (variant) items.push({ kind: "step", cardId: row.cardId, state: state.state, preview, ...variant });

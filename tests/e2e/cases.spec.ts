@@ -58,9 +58,17 @@ test.describe("case studies", () => {
     expect(visited).toEqual(["Requirements and scope", "Estimation", "API and data model", "High-level design", "Curveball", "Deep dive", "Failure modes and trade-offs", "Wrap-up"]);
     await expect(page.getByRole("heading", { name: /Score card: \d+%, (not yet|mixed signal|hire signal|strong hire signal)/ })).toBeVisible();
     await expect(page.getByRole("row", { name: /Deep dive/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "What to study next" })).toBeVisible();
 
     await page.goto("/cases");
     await expect(page.getByRole("link", { name: /Design a URL shortener/ })).toContainText(/Done · best \d+%/);
+
+    // Each point marked missed is now a review card due, and the review page serves it.
+    const data = await (await page.request.get("/api/export")).json();
+    const points = data.cards.filter((card: { cardId: string }) => card.cardId.startsWith("point:case-url-shortener:"));
+    expect(points).toHaveLength(8);
+    await page.goto("/review");
+    await expect(page.getByText(/\d+ reviewed · \d+ due/)).toBeVisible();
   });
 
   test("the notification case resumes after a reload at the same stage with its notes", async ({ page }) => {

@@ -147,6 +147,21 @@ describe("a run through a case", () => {
     expect(results[0]?.total).toBeLessThan(1);
   });
 
+  test("a checklist point marked missed becomes a review card, reviewed like a flashcard", async () => {
+    const { listDueReviews, reviewCard } = await import("@/lib/progress");
+    const user = await makeUser();
+    await writeCase(user.id, write({ kind: "start", caseId: "case-test", mode: "practice", restart: false }), now);
+    await writeCase(user.id, write({ kind: "reveal", caseId: "case-test" }), at(1));
+    await writeCase(user.id, write({ kind: "mark", caseId: "case-test", pointId: "requirements-point-2", mark: "missed" }), at(2));
+    await writeCase(user.id, write({ kind: "mark", caseId: "case-test", pointId: "requirements-point-3", mark: "covered" }), at(2));
+    const due = await listDueReviews(user.id, at(3));
+    expect(due).toEqual([
+      expect.objectContaining({ kind: "fact", cardId: "point:case-test:requirements-point-2", answer: "Point 2 of the requirements stage" }),
+    ]);
+    const rated = await reviewCard(user.id, { clientId: randomUUID(), cardId: "point:case-test:requirements-point-2", rating: 3, durationMs: 4000 }, at(4));
+    expect(rated).toMatchObject({ ok: true, rating: 3 });
+  });
+
   test("notes over 20,000 characters are refused by the schema with a message that nothing is lost", async () => {
     const { caseWriteSchema } = await import("@/lib/progress");
     const parsed = caseWriteSchema.safeParse({ clientId: randomUUID(), caseId: "case-test", kind: "notes", step: "requirements", text: "x".repeat(20_001) });

@@ -10,8 +10,8 @@ import { CaseStart } from "@/components/case/case-start";
 import { Estimate } from "@/components/exercise/estimate";
 import { LessonContent } from "@/components/mdx/lesson-content";
 import { requireUser } from "@/lib/auth";
-import { caseSteps, coverPoint, type CaseStep } from "@/lib/cases";
-import { INTERVIEW_MINUTES, compileCaseReference, getCase, stepTitle, type CaseEntry } from "@/lib/content";
+import { CASE_STAGES, caseSteps, coverPoint, type CaseStage, type CaseStep } from "@/lib/cases";
+import { INTERVIEW_MINUTES, compileCaseReference, getCase, getDrill, getLesson, listCurriculum, stepTitle, type CaseEntry } from "@/lib/content";
 import { getCaseRun, getLatestAttempt, listCaseResults, serveVariant, type CaseRunView } from "@/lib/progress";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,6 +40,23 @@ async function estimatesOf(userId: string, ids: readonly string[], run: CaseRunV
     served.push({ id, ...variant, previous: ofThisRun ? { answers: ofThisRun.attempt.answers, grade: ofThisRun.grade, createdAt: ofThisRun.attempt.createdAt.toISOString() } : null });
   }
   return served;
+}
+
+/** The two weakest stages of a stored score card: lowest rating, then lowest share, then course order. */
+function weakestOf(stages: readonly { stage: string; rating: number; share: number }[]): CaseStage[] {
+  return stages
+    .map((s, order) => ({ ...s, order }))
+    .sort((a, b) => a.rating - b.rating || a.share - b.share || a.order - b.order)
+    .flatMap((s) => CASE_STAGES.filter((stage) => stage === s.stage))
+    .slice(0, 2);
+}
+
+function studyHref(id: string): string {
+  return getDrill(id) ? `/practice/${id}` : getCase(id) ? `/cases/${id}` : `/learn/${id}`;
+}
+
+function studyTitle(id: string): string {
+  return getDrill(id)?.exercise.title ?? getLesson(id)?.title ?? listCurriculum().find((entry) => entry.id === id)?.title ?? id;
 }
 
 function percent(share: number): string {
@@ -103,6 +120,22 @@ export default async function CasePage({ params }: Props) {
                 ))}
               </tbody>
             </table>
+            <h3 className="font-semibold">What to study next</h3>
+            <ul className="space-y-1 text-sm">
+              {weakestOf(latest.stages).map((stage) => (
+                <li key={stage}>
+                  <span className="font-medium">{stepTitle(stage)}:</span>{" "}
+                  {(entry.study[stage] ?? []).map((studyId, i) => (
+                    <span key={studyId}>
+                      {i > 0 ? ", " : ""}
+                      <Link href={studyHref(studyId)} className="underline">
+                        {studyTitle(studyId)}
+                      </Link>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
           </section>
         )}
         <CaseStart caseId={id} restart={run !== null} />
