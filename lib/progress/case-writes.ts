@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { finishCase } from "./case-finish";
 import { getCaseRun, runSelect, stateOf, timesOf, type CaseRunView, type RunRow } from "./case-runs";
 import { db } from "./db";
+import { addLessonCards } from "./deck";
 import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedPoint } from "./point-cards";
@@ -97,6 +98,8 @@ export async function writeCase(userId: string, input: CaseWrite, now: Date): Pr
     throw error;
   }
   const run = await getCaseRun(userId, input.caseId, now);
+  // Finishing a case is what completing a lesson is to a lesson: its cards (the case's structure) join the deck.
+  if (run?.state.step === "done" && input.kind === "next") await addLessonCards(userId, entry.id, now);
   return run ? { ok: true, run, duplicate: false } : refuse("not-found", "This case has not been started.");
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
+import { listCaseEntries, listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
 import { countIntroducedToday } from "@/lib/srs";
 import { db } from "./db";
 import { STEP_CARD_PREFIX } from "./step-cards";
@@ -15,9 +15,12 @@ function cardsInCourseOrder(): CardEntry[] {
   return [...listCards().values()].sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
 }
 
-/** The flashcards of lessons that exist as MDX, in course order; a "coming soon" lesson's cards never join a deck. */
+/**
+ * The flashcards of lessons that exist (as MDX, or as a written case in a case-studies slot), in course order; a
+ * "coming soon" lesson's cards never join a deck.
+ */
 export function listPublishedCards(): CardEntry[] {
-  const published = new Set(listLessons().map((lesson) => lesson.id));
+  const published = new Set([...listLessons().map((lesson) => lesson.id), ...listCaseEntries().map((entry) => entry.id)]);
   return cardsInCourseOrder().filter((card) => published.has(card.lessonId));
 }
 

@@ -138,6 +138,8 @@ describe("a run through a case", () => {
     const run = await getCaseRun(user.id, "case-test", at(minute));
     expect(run?.state.step).toBe("done");
     expect(run?.completedAt).toEqual(at(minute));
+    // The case's own cards (none in this fixture's content) would join the deck now; nothing else was added.
+    expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "fact" } })).toBe(0);
     const results = await testDb().caseResult.findMany({ where: { userId: user.id } });
     expect(results).toHaveLength(1);
     const stages = results[0]?.stages;

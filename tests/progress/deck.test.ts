@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
-import { getExercise, listCards, listCurriculum, listLessons } from "@/lib/content";
+import { getExercise, listCaseEntries, listCards, listCurriculum, listLessons } from "@/lib/content";
 import { buildExercise, gradeExercise } from "@/lib/engine";
 import {
   addLessonCards,
@@ -164,13 +164,16 @@ describe("when cards join the deck", () => {
     });
   });
 
-  test("a coming-soon lesson's cards are never added, by lesson or by module", async () => {
+  test("a coming-soon lesson's cards are never added, by lesson or by module; a written case's are", async () => {
     const user = await makeUser();
-    const comingSoon = listCurriculum().filter((entry) => !listLessons().some((lesson) => lesson.id === entry.id));
+    const cases = new Set(listCaseEntries().map((entry) => entry.id));
+    const comingSoon = listCurriculum().filter((entry) => !listLessons().some((lesson) => lesson.id === entry.id) && !cases.has(entry.id));
     const withCards = comingSoon.filter((entry) => [...listCards().values()].some((card) => card.lessonId === entry.id));
     expect(withCards.length).toBeGreaterThan(0);
     for (const entry of withCards) expect(await addLessonCards(user.id, entry.id, now)).toBe(0);
-    expect(await addModuleCards(user.id, "case-studies", now)).toBe(0);
+    const caseCards = [...listCards().values()].filter((card) => cases.has(card.lessonId));
+    expect(caseCards.length).toBeGreaterThan(0);
+    expect(await addModuleCards(user.id, "case-studies", now)).toBe(caseCards.length);
     expect(await addModuleCards(user.id, "building-blocks", now)).toBe(courseOrder("building-blocks").length);
     const lessonOf = new Map([...listCards().values()].map((card) => [card.id, card.lessonId]));
     const soon = new Set(comingSoon.map((entry) => entry.id));
