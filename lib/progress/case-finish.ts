@@ -1,5 +1,5 @@
 import "server-only";
-import { coverPoint, scoreCase, type CaseStage, type CaseStep, type CoverageMark, type ScoreCard, type StageWork } from "@/lib/cases";
+import { coverPoint, spotLineId, scoreCase, type CaseStage, type CaseStep, type CoverageMark, type ScoreCard, type StageWork } from "@/lib/cases";
 import type { CaseEntry, ChecklistPoint } from "@/lib/content";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunRow } from "./case-runs";
@@ -45,7 +45,10 @@ export async function gatherWork(
     return {
       marks: [...marksOf(stage, content.checklist), ...(withCurveball ? marksOf("curveball", entry.curveball.checklist) : [])],
       estimates: estimateIds.map((exerciseId) => firstScore.get(exerciseId) ?? 0),
-      choices: content.choices.map((choice) => values.get(`choice:${choice.id}`) === choice.answer),
+      choices: [
+        ...content.choices.map((choice) => values.get(`choice:${choice.id}`) === choice.answer),
+        ...content.spotTheProblem.map((item) => values.get(`choice:${item.id}`) === spotLineId(item.wrongLine)),
+      ],
       elapsedMs: (times[stage] ?? 0) + (withCurveball ? (times.curveball ?? 0) : 0),
     };
   };

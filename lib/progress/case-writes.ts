@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { CASE_STAGES, advanceCase, mayWrite, START, type CaseStep } from "@/lib/cases";
+import { CASE_STAGES, advanceCase, mayWrite, spotLineId, START, type CaseStage, type CaseStep } from "@/lib/cases";
 import { getCase, type CaseEntry } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { finishCase } from "./case-finish";
@@ -57,10 +57,13 @@ function stepOfPoint(entry: CaseEntry, pointId: string): CaseStep | null {
   return CASE_STAGES.find((stage) => entry.stages[stage].checklist.some((point) => point.id === pointId)) ?? null;
 }
 
-function stageOfChoice(entry: CaseEntry, choiceId: string) {
+/** A design choice, or a spot-the-problem item (its options are its lines), with the stage it belongs to. */
+function stageOfChoice(entry: CaseEntry, choiceId: string): { stage: CaseStage; optionIds: string[] } | null {
   for (const stage of CASE_STAGES) {
     const choice = entry.stages[stage].choices.find((c) => c.id === choiceId);
-    if (choice) return { stage, choice };
+    if (choice) return { stage, optionIds: choice.options.map((option) => option.id) };
+    const spot = entry.stages[stage].spotTheProblem.find((item) => item.id === choiceId);
+    if (spot) return { stage, optionIds: spot.lines.map((_, index) => spotLineId(index)) };
   }
   return null;
 }
@@ -152,7 +155,7 @@ async function apply(tx: Tx, userId: string, entry: CaseEntry, row: RunRow | nul
     case "choice": {
       const found = stageOfChoice(entry, input.choiceId);
       if (!found) throw new Refused(refuse("invalid", `The case has no choice "${input.choiceId}".`));
-      if (!found.choice.options.some((option) => option.id === input.optionId)) throw new Refused(refuse("invalid", `"${input.optionId}" is not an option of that choice.`));
+      if (!found.optionIds.includes(input.optionId)) throw new Refused(refuse("invalid", `"${input.optionId}" is not an option of that choice.`));
       if (!mayWrite(state, found.stage, "answer", after)) throw new Refused(refuse("invalid", "Choices are answered in their own stage, before its reference is revealed."));
       await upsertEntry(tx, userId, entry.id, `choice:${input.choiceId}`, input.optionId, now);
       return;

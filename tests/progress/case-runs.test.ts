@@ -23,6 +23,10 @@ const stage = (name: string) => ({
         ? [{ id: "store", question: "Which store holds the mapping?", options: [{ id: "kv", text: "Key-value" }, { id: "graph", text: "Graph" }], answer: "kv", why: "The access is one key to one value, at high read rates." }]
         : [],
   estimates: name === "estimation" ? ["tc-rate", "tc-storage", "tc-cache", "tc-keys"] : [],
+  spotTheProblem:
+    name === "estimation"
+      ? [{ id: "spot-rate", intro: "A source's estimate of the request rate:", lines: ["8.64M requests a day", "8.64M ÷ 3,600 = 2,400 a second", "peak ×3 = 7,200 a second"], wrongLine: 1, why: "A day has 86,400 seconds, not 3,600: it is 100 a second.", estimate: "tc-spot" }]
+      : [],
 });
 const exercise = (id: string) => ({
   id,
@@ -49,7 +53,7 @@ fs.writeFileSync(
     study: Object.fromEntries(STAGES.map((name) => [name, ["estimation-pipeline"]])),
   }),
 );
-fs.writeFileSync(path.join(root, "cases", "21-case-test.exercises.json"), JSON.stringify(["tc-rate", "tc-storage", "tc-cache", "tc-keys", "tc-curve"].map(exercise)));
+fs.writeFileSync(path.join(root, "cases", "21-case-test.exercises.json"), JSON.stringify(["tc-rate", "tc-storage", "tc-cache", "tc-keys", "tc-curve", "tc-spot"].map(exercise)));
 
 afterAll(async () => {
   await disconnectDb();
@@ -162,6 +166,16 @@ describe("a run through a case", () => {
     ]);
     const rated = await reviewCard(user.id, { clientId: randomUUID(), cardId: "point:case-test:requirements-point-2", rating: 3, durationMs: 4000 }, at(4));
     expect(rated).toMatchObject({ ok: true, rating: 3 });
+  });
+
+  test("spot the problem: the learner picks a line, in its stage, among the item's lines", async () => {
+    const user = await makeUser();
+    await writeCase(user.id, write({ kind: "start", caseId: "case-test", mode: "practice", restart: false }), now);
+    await writeCase(user.id, write({ kind: "reveal", caseId: "case-test" }), at(1));
+    await writeCase(user.id, write({ kind: "next", caseId: "case-test" }), at(2));
+    expect(await writeCase(user.id, write({ kind: "choice", caseId: "case-test", choiceId: "spot-rate", optionId: "line-9" }), at(3))).toMatchObject({ ok: false, reason: "invalid" });
+    const picked = await writeCase(user.id, write({ kind: "choice", caseId: "case-test", choiceId: "spot-rate", optionId: "line-2" }), at(3));
+    expect(picked).toMatchObject({ ok: true, run: { choices: { "spot-rate": "line-2" } } });
   });
 
   test("notes over 20,000 characters are refused by the schema with a message that nothing is lost", async () => {

@@ -10,7 +10,7 @@ import { CaseStart } from "@/components/case/case-start";
 import { Estimate } from "@/components/exercise/estimate";
 import { LessonContent } from "@/components/mdx/lesson-content";
 import { requireUser } from "@/lib/auth";
-import { CASE_STAGES, caseSteps, coverPoint, type CaseStage, type CaseStep } from "@/lib/cases";
+import { CASE_STAGES, caseSteps, coverPoint, spotLineId, type CaseStage, type CaseStep } from "@/lib/cases";
 import { INTERVIEW_MINUTES, compileCaseReference, getCase, getDrill, getLesson, listCurriculum, stepTitle, type CaseEntry } from "@/lib/content";
 import { getCaseRun, getLatestAttempt, listCaseResults, serveVariant, type CaseRunView } from "@/lib/progress";
 
@@ -192,18 +192,15 @@ export default async function CasePage({ params }: Props) {
           <div key={item.id} className="card space-y-2">
             <h3 className="font-semibold">Spot the problem</h3>
             <p>{item.intro}</p>
-            <ol className="list-decimal space-y-1 pl-6 font-mono text-sm">
-              {item.lines.map((line, i) => (
-                <li key={line} className={revealed && i === item.wrongLine ? "rounded bg-danger-soft px-1" : undefined}>
-                  {line}
-                </li>
-              ))}
-            </ol>
-            {revealed && (
-              <p className="text-sm">
-                <span className="font-semibold">Line {item.wrongLine + 1} is wrong.</span> {item.why}
-              </p>
-            )}
+            <CaseChoice
+              caseId={id}
+              choiceId={item.id}
+              question="Which line is wrong?"
+              options={item.lines.map((line, index) => ({ id: spotLineId(index), text: line }))}
+              picked={run.choices[item.id] ?? null}
+              {...(revealed ? { answer: { optionId: spotLineId(item.wrongLine), why: item.why } } : {})}
+            />
+            <p className="text-sm text-muted">Then work out the right number in the estimate below.</p>
           </div>
         ))}
         {estimates.map((estimate) => (
