@@ -7,8 +7,8 @@ import { WeeklyLine } from "@/components/charts/weekly-line";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
 import { describeCalibration } from "@/lib/engine";
-import { drillForSkill, getLesson, lessonOfExercise } from "@/lib/content";
-import { getDashboard, listWeakSkills, type SkillMisses } from "@/lib/progress";
+import { drillForSkill, getLesson, lessonOfExercise, listCaseEntries } from "@/lib/content";
+import { getDashboard, listCaseResults, listWeakSkills, type SkillMisses } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -38,7 +38,10 @@ function practiceLink(skill: SkillMisses): { href: string; label: string } {
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [data, weakest] = await Promise.all([getDashboard(user.id, new Date()), listWeakSkills(user.id)]);
+  const [data, weakest, caseResults] = await Promise.all([getDashboard(user.id, new Date()), listWeakSkills(user.id), listCaseResults(user.id)]);
+  const caseEntries = listCaseEntries();
+  const caseTitles = new Map(caseEntries.map((entry) => [entry.id, entry.title]));
+  const casesDone = new Set(caseResults.map((result) => result.caseId)).size;
   const due = data.forecast.reduce((sum, d) => sum + d.count, 0);
   const lastAccuracy = data.accuracy.at(-1);
   const lastSpeed = data.speed.at(-1);
@@ -56,7 +59,42 @@ export default async function ProgressPage() {
           {data.modules.map((m) => (
             <ProgressBar key={m.module} label={m.title} done={m.done} total={m.total} />
           ))}
-          <p className="text-sm text-muted">Case studies: none done yet; they arrive with the case-study lessons.</p>
+          <ProgressBar label="Case studies done" done={casesDone} total={caseEntries.length} />
+          {caseResults.length === 0 ? (
+            <p className="text-sm text-muted">
+              No case finished yet.{" "}
+              <Link href="/cases" className="underline">
+                Work a case
+              </Link>{" "}
+              as a practice interview: its score card lands here.
+            </p>
+          ) : (
+            <table className="w-full text-sm">
+              <caption className="text-left font-medium">Case scores, newest first</caption>
+              <thead>
+                <tr className="text-left text-muted">
+                  <th className="py-1 font-medium">When</th>
+                  <th className="py-1 font-medium">Case</th>
+                  <th className="py-1 text-right font-medium">Score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {caseResults.slice(0, 8).map((result) => (
+                  <tr key={`${result.caseId}-${result.finishedAt.toISOString()}`} className="border-t border-border">
+                    <td className="py-1">{result.finishedAt.toISOString().slice(0, 10)}</td>
+                    <td className="py-1">
+                      <Link href={`/cases/${result.caseId}`} className="underline">
+                        {caseTitles.get(result.caseId) ?? result.caseId}
+                      </Link>
+                    </td>
+                    <td className="py-1 text-right tabular-nums">
+                      {Math.round(result.total * 100)}% · {result.band}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </Panel>
         <Panel id="streak" title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} day${data.streak === 1 ? "" : "s"}` : ""}`}>
           {data.reviewsTotal === 0 ? (

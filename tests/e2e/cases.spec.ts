@@ -67,6 +67,8 @@ test.describe("case studies", () => {
     const data = await (await page.request.get("/api/export")).json();
     const points = data.cards.filter((card: { cardId: string }) => card.cardId.startsWith("point:case-url-shortener:"));
     expect(points).toHaveLength(8);
+    await page.goto("/progress");
+    await expect(page.getByRole("table", { name: "Case scores, newest first" })).toContainText("Design a URL shortener");
     await page.goto("/review");
     await expect(page.getByText(/\d+ reviewed · \d+ due/)).toBeVisible();
   });
