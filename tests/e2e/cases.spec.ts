@@ -39,6 +39,14 @@ test.describe("case studies", () => {
       const title = await page.getByRole("heading", { level: 2 }).first().innerText();
       visited.push(title);
       await writeNotes(page, "Reads dominate, about 100 redirects per created link; base62 keys from a counter; cache hot links in Redis.");
+      if (title === "Estimation") {
+        // One slip early (50 creations a second instead of about 39), carried through: the peak earns follow-through.
+        const traffic = page.getByRole("region", { name: "The shortener's traffic and five years of links" });
+        await traffic.getByRole("textbox", { name: /created per second on average/ }).fill("50");
+        await traffic.getByRole("textbox", { name: /creations per second must the write path take/ }).fill("150");
+        await traffic.getByRole("button", { name: "Check my answers" }).click();
+        await expect(traffic.getByText("(credit carried from your earlier answer)")).toBeVisible();
+      }
       await answerOpenEstimates(page, "100");
       const choices = page.getByRole("radio");
       if ((await choices.count()) > 0) await choices.first().check();
@@ -87,15 +95,33 @@ test.describe("case studies", () => {
     await expect(page.getByLabel("Your notes for this stage")).toHaveValue("1B a day is about 11.6k a second; 3x at the peak.");
   });
 
-  test("a case page has no axe violations at 375 px in the dark theme", async ({ page }) => {
+  for (const [width, scheme] of [
+    [375, "dark"],
+    [375, "light"],
+    [1280, "dark"],
+  ] as const) {
+    test(`the case list and a case page have no axe violations at ${width} px, ${scheme}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await signUp(page, "Narrow");
+      await page.goto("/cases");
+      await expectNoAxeViolations(page);
+      await page.goto("/cases/case-news-feed");
+      await expectNoAxeViolations(page);
+      await page.getByRole("button", { name: "Start the case" }).click();
+      await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
+      await expectNoAxeViolations(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    });
+  }
+
+  test("a case page keeps the phone's width after the reveal", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.emulateMedia({ colorScheme: "dark" });
     await signUp(page, "Narrow");
     await page.goto("/cases/case-news-feed");
-    await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Start the case" }).click();
-    await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
-    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Reveal the reference" }).click();
+    await expect(page.getByRole("region", { name: "Reference answer" })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
   });
 
