@@ -23,53 +23,112 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  restrict(["lib/engine/**"], [
-    ...appOnly("lib/engine is pure: the server, the browser, content:check and the CLI all run it."),
-    { group: ["node:*", "fs", "path"], message: "lib/engine is pure: no file system or process access." },
-    { group: ["@/lib/*", "!@/lib/engine", "!@/lib/engine/*"], message: "lib/engine imports nothing of the app." },
-  ]),
+  restrict(
+    ["lib/engine/**"],
+    [
+      ...appOnly("lib/engine is pure: the server, the browser, content:check and the CLI all run it."),
+      { group: ["node:*", "fs", "path"], message: "lib/engine is pure: no file system or process access." },
+      { group: ["@/lib/*", "!@/lib/engine", "!@/lib/engine/*"], message: "lib/engine imports nothing of the app." },
+    ],
+  ),
   restrict(["lib/srs/**"], [...appOnly("lib/srs is pure: time and cards are arguments.")]),
   {
     files: ["lib/srs/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/*"], allowTypeImports: true, message: "lib/srs may import only types from lib/engine." }] },
+        {
+          patterns: [
+            { group: ["@/lib/*"], allowTypeImports: true, message: "lib/srs may import only types from lib/engine." },
+          ],
+        },
       ],
     },
   },
-  restrict(["lib/cases/**"], [
-    ...appOnly("lib/cases is pure: a case's state and the learner's work are arguments."),
-    { group: ["node:*", "fs", "path"], message: "lib/cases is pure: no file system or process access." },
-    { group: ["@/lib/*", "!@/lib/engine"], message: "lib/cases imports nothing of the app but the engine." },
+  restrict(
+    ["lib/cases/**"],
+    [
+      ...appOnly("lib/cases is pure: a case's state and the learner's work are arguments."),
+      { group: ["node:*", "fs", "path"], message: "lib/cases is pure: no file system or process access." },
+      { group: ["@/lib/*", "!@/lib/engine"], message: "lib/cases imports nothing of the app but the engine." },
+    ],
+  ),
+  restrict(
+    ["lib/content/**"],
+    [
+      {
+        group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress", "@/lib/progress/*", "@/lib/auth", "@/lib/auth/*"],
+        message: "lib/content reads content/, never learner data.",
+      },
+    ],
+  ),
+  restrict(
+    ["lib/progress/**"],
+    [
+      {
+        group: ["@/lib/auth", "@/lib/auth/*", "@/components/*", "react", "react-dom"],
+        message: "lib/progress is the data layer: no auth or UI.",
+      },
+    ],
+  ),
+  restrict(
+    ["lib/auth/**"],
+    [
+      {
+        group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress/*"],
+        message: "lib/auth reaches user records through lib/progress's entry only.",
+      },
+    ],
+  ),
+  restrict(
+    ["components/**"],
+    [
+      {
+        regex: "^@/lib/(?!(engine|srs|progress)/client$)",
+        message:
+          "Components get plain props from pages and import only the client entries (lib/engine/client, lib/srs/client, " +
+          "lib/progress/client): no data, secrets or reference answers reach the browser.",
+      },
+      { group: ["@prisma/*"], message: "Components never touch the database." },
+      {
+        group: ["zod"],
+        message:
+          "Requests are validated on the server; the browser gets their types from the client entries (zod would ship on every page).",
+      },
+    ],
+  ),
+  restrict(
+    ["app/**"],
+    [
+      { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
+      {
+        group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*"],
+        message: "Import a lib module through its entry (@/lib/<module>).",
+      },
+      {
+        group: ["@/lib/generated/*", "@prisma/*"],
+        message: "Pages and route handlers reach the database only through lib/progress.",
+      },
+    ],
+  ),
+  restrict(
+    ["scripts/**", "tests/**"],
+    [
+      { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
+      {
+        group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*", "!@/lib/progress/client", "!@/lib/srs/client"],
+        message: "Import a lib module through its entry (@/lib/<module>).",
+      },
+    ],
+  ),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    "lib/generated/**",
+    ".data/**",
+    "playwright-report/**",
+    "test-results/**",
   ]),
-  restrict(["lib/content/**"], [
-    { group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress", "@/lib/progress/*", "@/lib/auth", "@/lib/auth/*"], message: "lib/content reads content/, never learner data." },
-  ]),
-  restrict(["lib/progress/**"], [
-    { group: ["@/lib/auth", "@/lib/auth/*", "@/components/*", "react", "react-dom"], message: "lib/progress is the data layer: no auth or UI." },
-  ]),
-  restrict(["lib/auth/**"], [
-    { group: ["@prisma/*", "@/lib/generated/*", "@/lib/progress/*"], message: "lib/auth reaches user records through lib/progress's entry only." },
-  ]),
-  restrict(["components/**"], [
-    {
-      regex: "^@/lib/(?!(engine|srs|progress)/client$)",
-      message:
-        "Components get plain props from pages and import only the client entries (lib/engine/client, lib/srs/client, " +
-        "lib/progress/client): no data, secrets or reference answers reach the browser.",
-    },
-    { group: ["@prisma/*"], message: "Components never touch the database." },
-    { group: ["zod"], message: "Requests are validated on the server; the browser gets their types from the client entries (zod would ship on every page)." },
-  ]),
-  restrict(["app/**"], [
-    { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
-    { group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*"], message: "Import a lib module through its entry (@/lib/<module>)." },
-    { group: ["@/lib/generated/*", "@prisma/*"], message: "Pages and route handlers reach the database only through lib/progress." },
-  ]),
-  restrict(["scripts/**", "tests/**"], [
-    { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
-    { group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*", "!@/lib/progress/client", "!@/lib/srs/client"], message: "Import a lib module through its entry (@/lib/<module>)." },
-  ]),
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", ".data/**", "playwright-report/**", "test-results/**"]),
 ]);

@@ -9,7 +9,12 @@ const baseURL = `http://127.0.0.1:${PORT}`;
  * with a message that says what to install.
  */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+  ];
   const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
   if (found) return found;
   const playwrightCache = `${process.env.HOME ?? ""}/.cache/ms-playwright`;

@@ -5,6 +5,13 @@ export type NavLink = { href: string; label: string };
  */
 export function navigationFor(signedIn: boolean): NavLink[] {
   const links: NavLink[] = [{ href: "/", label: "Home" }];
-  if (signedIn) links.push({ href: "/learn", label: "Learn" }, { href: "/practice", label: "Practice" }, { href: "/cases", label: "Cases" }, { href: "/review", label: "Review" }, { href: "/progress", label: "Progress" });
+  if (signedIn)
+    links.push(
+      { href: "/learn", label: "Learn" },
+      { href: "/practice", label: "Practice" },
+      { href: "/cases", label: "Cases" },
+      { href: "/review", label: "Review" },
+      { href: "/progress", label: "Progress" },
+    );
   return links;
 }

@@ -22,7 +22,17 @@ const features = [
   },
 ];
 
-function NextStep({ id, title, children, action }: { id: string; title: string; children: ReactNode; action: ReactNode }) {
+function NextStep({
+  id,
+  title,
+  children,
+  action,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  action: ReactNode;
+}) {
   return (
     <li className="card flex flex-col gap-3">
       <h2 id={id} className="text-sm font-semibold uppercase tracking-wide text-muted">
@@ -40,7 +50,9 @@ function LearnerHome({ name, summary }: { name: string; summary: HomeSummary }) 
   return (
     <div className="space-y-8">
       <header className="space-y-2 pt-4">
-        <h1 className="text-3xl font-bold tracking-tight">{summary.isNew ? `Welcome, ${name}` : `Welcome back, ${name}`}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">
+          {summary.isNew ? `Welcome, ${name}` : `Welcome back, ${name}`}
+        </h1>
         <p className="text-muted">{summary.isNew ? "Here is where to start." : "Here is what to do next."}</p>
       </header>
       <ul className="grid grid-cols-1 gap-4 md:grid-cols-3">
@@ -95,7 +107,9 @@ function LearnerHome({ name, summary }: { name: string; summary: HomeSummary }) 
               >
                 <p className="font-medium">{resume.kind === "lesson" ? resume.lesson.title : resume.drill.title}</p>
                 <p className="mt-1 text-sm text-muted">
-                  {resume.kind === "lesson" ? "Started, not finished yet." : `Your last run scored ${Math.round(resume.score * 100)}%.`}
+                  {resume.kind === "lesson"
+                    ? "Started, not finished yet."
+                    : `Your last run scored ${Math.round(resume.score * 100)}%.`}
                 </p>
               </NextStep>
             )}
@@ -108,9 +122,13 @@ function LearnerHome({ name, summary }: { name: string; summary: HomeSummary }) 
                 </Link>
               }
             >
-              <p className="font-medium">{dueNow === 0 ? "Nothing due now" : `${dueNow} card${dueNow === 1 ? "" : "s"} due now`}</p>
+              <p className="font-medium">
+                {dueNow === 0 ? "Nothing due now" : `${dueNow} card${dueNow === 1 ? "" : "s"} due now`}
+              </p>
               <p className="mt-1 text-sm text-muted">
-                {dueNow === 0 ? "Cards come back when they are due; missed estimates join them." : "A few minutes a day keeps them."}
+                {dueNow === 0
+                  ? "Cards come back when they are due; missed estimates join them."
+                  : "A few minutes a day keeps them."}
               </p>
             </NextStep>
             {nextLesson ? (

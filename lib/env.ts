@@ -25,7 +25,9 @@ export const envSchema = z
     NEXTAUTH_SECRET: optionalText.refine((value) => value === undefined || value.length >= 16, {
       message: "must be at least 16 characters (openssl rand -base64 32 makes a good one)",
     }),
-    NEXTAUTH_URL: optionalText.pipe(z.url({ message: "must be the site's URL, such as https://envelope.example.com" }).optional()),
+    NEXTAUTH_URL: optionalText.pipe(
+      z.url({ message: "must be the site's URL, such as https://envelope.example.com" }).optional(),
+    ),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     ENVELOPE_DEMO_ACCOUNT: z.enum(["0", "1"]).default("0"),

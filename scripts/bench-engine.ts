@@ -124,7 +124,11 @@ const CASES: readonly Case[] = [
     mathUnit: null,
     answer: () => {
       const v = near(23_000);
-      return pick([() => `$${digits(v / 1000, 2)}k/month`, () => `$${withCommas(v)}/month`, () => `$${digits(v * 12e-3, 3)}k/year`])();
+      return pick([
+        () => `$${digits(v / 1000, 2)}k/month`,
+        () => `$${withCommas(v)}/month`,
+        () => `$${digits(v * 12e-3, 3)}k/year`,
+      ])();
     },
   },
   {
@@ -210,7 +214,8 @@ function mathScore(text: string, testCase: Case): number {
     if (typeof converted !== "number") throw new Error("not a number");
     answer = converted;
   } else throw new Error("unsupported");
-  const reference = testCase.mathUnit === "" || testCase.mathUnit === null ? testCase.expected.value : convertReference(testCase);
+  const reference =
+    testCase.mathUnit === "" || testCase.mathUnit === null ? testCase.expected.value : convertReference(testCase);
   const r = answer / reference;
   if (!Number.isFinite(r)) throw new Error("not finite");
   return r > 0.85 && r < 1.15 ? 1 : 0;
@@ -222,7 +227,10 @@ function convertReference(testCase: Case): number {
   if (cached !== undefined) return cached;
   const unit = testCase.mathUnit ?? "";
   const value: unknown = mathEvaluate(`${testCase.expected.value} ${baseUnitForMath(testCase)} to ${unit}`);
-  const number = typeof value === "object" && value !== null && "toNumber" in value && typeof value.toNumber === "function" ? value.toNumber(unit) : Number.NaN;
+  const number =
+    typeof value === "object" && value !== null && "toNumber" in value && typeof value.toNumber === "function"
+      ? value.toNumber(unit)
+      : Number.NaN;
   const result = typeof number === "number" ? number : Number.NaN;
   referenceCache.set(testCase, result);
   return result;
@@ -264,9 +272,13 @@ const mathjsSubset = measure(() => runMathjs(mathjsReadable), mathjsReadable.len
 
 const format = (x: number): string => Math.round(x).toLocaleString("en-US");
 const skipped = inputs.length - mathjsReadable.length;
-console.log(`Envelope engine benchmark: ${format(inputs.length)} answers, ${TIMED_ROUNDS} timed rounds after ${WARM_UP_ROUNDS} warm-up, median`);
+console.log(
+  `Envelope engine benchmark: ${format(inputs.length)} answers, ${TIMED_ROUNDS} timed rounds after ${WARM_UP_ROUNDS} warm-up, median`,
+);
 console.log(`  engine parse+grade, all answers:          ${format(engineAll)} answers/s`);
-console.log(`  mathjs can read ${format(mathjsReadable.length)} of them; skipped ${format(skipped)} (k/M suffixes, commas, Gbps, QPS, $, ranges, labels, garbage)`);
+console.log(
+  `  mathjs can read ${format(mathjsReadable.length)} of them; skipped ${format(skipped)} (k/M suffixes, commas, Gbps, QPS, $, ranges, labels, garbage)`,
+);
 console.log(`  engine parse+grade, mathjs-readable set:  ${format(engineSubset)} answers/s`);
 console.log(`  mathjs evaluate+convert, same set:        ${format(mathjsSubset)} answers/s`);
 console.log(`  ratio engine / mathjs (same set):         ${(engineSubset / mathjsSubset).toFixed(1)}×`);

@@ -29,7 +29,10 @@ const fixtures = new PrismaClient({ adapter: new PrismaPg({ connectionString: se
 const { listCards } = await import("@/lib/content");
 
 const cardIds = [...listCards().keys()];
-const ids = Array.from({ length: CARDS_PER_LEARNER }, (_, i) => cardIds[i % cardIds.length] + (i >= cardIds.length ? `-copy-${i}` : ""));
+const ids = Array.from(
+  { length: CARDS_PER_LEARNER },
+  (_, i) => cardIds[i % cardIds.length] + (i >= cardIds.length ? `-copy-${i}` : ""),
+);
 const now = new Date("2026-11-23T12:00:00Z");
 
 /** Add learners [from, to) with their cards and a year of reviews, all in SQL. */
@@ -61,11 +64,16 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function time(run: (userId: string) => Promise<unknown>, learners: number): Promise<{ p50: number; p95: number }> {
+async function time(
+  run: (userId: string) => Promise<unknown>,
+  learners: number,
+): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const n = (i * 7919) % learners;
-    const [{ id } = { id: "" }] = await fixtures.$queryRaw<{ id: string }[]>`SELECT md5('learner-' || ${n}::int)::uuid::text AS id`;
+    const [{ id } = { id: "" }] = await fixtures.$queryRaw<
+      { id: string }[]
+    >`SELECT md5('learner-' || ${n}::int)::uuid::text AS id`;
     const start = performance.now();
     await run(id);
     times.push(performance.now() - start);
@@ -73,7 +81,9 @@ async function time(run: (userId: string) => Promise<unknown>, learners: number)
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-console.log(`bench:reviews: ${CARDS_PER_LEARNER} cards and ${REVIEWS_PER_CARD} reviews per card per learner; ${SAMPLES} samples per figure`);
+console.log(
+  `bench:reviews: ${CARDS_PER_LEARNER} cards and ${REVIEWS_PER_CARD} reviews per card per learner; ${SAMPLES} samples per figure`,
+);
 console.log("learners  review rows   due queue p50 / p95    review page data p50 / p95    dashboard p50 / p95");
 let seeded = 0;
 for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNERS]) {
@@ -85,8 +95,11 @@ for (const stage of [Math.ceil(LEARNERS / 100), Math.ceil(LEARNERS / 10), LEARNE
   const due = await time((id) => listDueCardIds(id, now, 50), stage);
   const page = await time((id) => listDueReviews(id, now, 50), stage);
   const dashboard = await time((id) => getDashboard(id, now), stage);
-  const pair = (t: { p50: number; p95: number }) => `${t.p50.toFixed(1).padStart(6)} / ${t.p95.toFixed(1).padStart(6)} ms`;
-  console.log(`${String(stage).padStart(8)}  ${rows.toLocaleString("en").padStart(11)}   ${pair(due)}    ${pair(page)}           ${pair(dashboard)}`);
+  const pair = (t: { p50: number; p95: number }) =>
+    `${t.p50.toFixed(1).padStart(6)} / ${t.p95.toFixed(1).padStart(6)} ms`;
+  console.log(
+    `${String(stage).padStart(8)}  ${rows.toLocaleString("en").padStart(11)}   ${pair(due)}    ${pair(page)}           ${pair(dashboard)}`,
+  );
 }
 
 await disconnectDb();

@@ -5,7 +5,11 @@ import { disconnectDb } from "@/lib/progress";
 import { registerUser } from "@/lib/auth/sign-in";
 import { DEMO_ACCOUNT } from "@/lib/demo";
 
-const result = await registerUser({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password, name: DEMO_ACCOUNT.name });
+const result = await registerUser({
+  email: DEMO_ACCOUNT.email,
+  password: DEMO_ACCOUNT.password,
+  name: DEMO_ACCOUNT.name,
+});
 console.log(
   result.ok
     ? `[envelope] demo account created: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`

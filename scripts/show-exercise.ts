@@ -17,6 +17,8 @@ const prompt = toPrompt(built);
 console.log(`${prompt.title} (seed ${prompt.seed})\n\n${prompt.scenario}\n`);
 for (const given of prompt.givens) console.log(`  ${given.label}: ${given.display}`);
 console.log("");
-prompt.steps.forEach((step, i) => console.log(`${i + 1}. ${step.prompt} [${step.kind === "range" ? "80% range, " : ""}${step.unit || "number"}]`));
+prompt.steps.forEach((step, i) =>
+  console.log(`${i + 1}. ${step.prompt} [${step.kind === "range" ? "80% range, " : ""}${step.unit || "number"}]`),
+);
 console.log("\nWorked solution:");
 workExercise(built).forEach((step, i) => console.log(`${i + 1}. ${step.substituted}\n   = ${step.result}`));

@@ -44,7 +44,9 @@ function run(cmd: string, cmdArgs: string[], env: NodeJS.ProcessEnv): Promise<vo
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, cmdArgs, { stdio: "inherit", env });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${cmdArgs.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -57,13 +59,17 @@ try {
     const server = await startEmbeddedPostgres({ dir: pgDir, port: config.EMBEDDED_PG_PORT });
     url = server.url;
     stopDb = server.stop;
-    console.log(`[envelope] embedded PostgreSQL ready on port ${new URL(url).port} (data in ${path.relative(process.cwd(), server.dir) || server.dir})`);
+    console.log(
+      `[envelope] embedded PostgreSQL ready on port ${new URL(url).port} (data in ${path.relative(process.cwd(), server.dir) || server.dir})`,
+    );
   } else {
     console.log(`[envelope] using the PostgreSQL at ${new URL(url).host} (DATABASE_URL)`);
   }
   await migrate("deploy", url, { log: (line: string) => console.log(`[envelope] ${line}`) });
 } catch (error) {
-  console.error(`[envelope] could not prepare the database:\n${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `[envelope] could not prepare the database:\n${error instanceof Error ? error.message : String(error)}`,
+  );
   await stopDb();
   process.exit(1);
 }

@@ -36,7 +36,9 @@ export default async function LearnPage() {
                 {module.title}
               </h2>
               <p className="text-muted">{module.summary}</p>
-              {module.lessons.length > 0 && <ProgressBar label={`${module.title} progress`} done={done} total={module.lessons.length} />}
+              {module.lessons.length > 0 && (
+                <ProgressBar label={`${module.title} progress`} done={done} total={module.lessons.length} />
+              )}
             </div>
             <ol className="grid gap-3">
               {module.lessons.map((lesson) => {
@@ -50,7 +52,8 @@ export default async function LearnPage() {
                           {lesson.order}. {lesson.title}
                         </span>
                         <span className="text-sm text-muted">
-                          {lesson.minutes} min · <span className={row?.completedAt ? "text-success" : undefined}>{status}</span>
+                          {lesson.minutes} min ·{" "}
+                          <span className={row?.completedAt ? "text-success" : undefined}>{status}</span>
                         </span>
                       </div>
                       <p className="mt-1 text-sm text-muted">{lesson.summary}</p>
@@ -58,24 +61,28 @@ export default async function LearnPage() {
                   </li>
                 );
               })}
-              {module.upcoming.filter((entry) => cases.has(entry.id)).map((entry) => (
-                <li key={entry.id}>
-                  <Link href={`/cases/${entry.id}`} className="card block hover:border-accent">
-                    <span className="font-semibold">
+              {module.upcoming
+                .filter((entry) => cases.has(entry.id))
+                .map((entry) => (
+                  <li key={entry.id}>
+                    <Link href={`/cases/${entry.id}`} className="card block hover:border-accent">
+                      <span className="font-semibold">
+                        {entry.order}. {entry.title}
+                      </span>{" "}
+                      <span className="text-sm text-muted">· a practice interview, stage by stage</span>
+                    </Link>
+                  </li>
+                ))}
+              {module.upcoming
+                .filter((entry) => !cases.has(entry.id))
+                .map((entry) => (
+                  <li key={entry.id} className="rounded-lg border border-dashed border-border px-5 py-3 text-muted">
+                    <span className="font-medium">
                       {entry.order}. {entry.title}
                     </span>{" "}
-                    <span className="text-sm text-muted">· a practice interview, stage by stage</span>
-                  </Link>
-                </li>
-              ))}
-              {module.upcoming.filter((entry) => !cases.has(entry.id)).map((entry) => (
-                <li key={entry.id} className="rounded-lg border border-dashed border-border px-5 py-3 text-muted">
-                  <span className="font-medium">
-                    {entry.order}. {entry.title}
-                  </span>{" "}
-                  <span className="text-sm">· coming soon</span>
-                </li>
-              ))}
+                    <span className="text-sm">· coming soon</span>
+                  </li>
+                ))}
             </ol>
           </section>
         );

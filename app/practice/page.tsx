@@ -12,7 +12,10 @@ export default async function PracticePage() {
   const drills = listDrills();
   const lessons = listLessons();
   const [stats, calibration] = await Promise.all([
-    listExerciseStats(user.id, drills.map((d) => d.id)),
+    listExerciseStats(
+      user.id,
+      drills.map((d) => d.id),
+    ),
     getCalibrationSummary(user.id),
   ]);
   const byId = new Map(stats.map((s) => [s.exerciseId, s]));
@@ -48,7 +51,11 @@ export default async function PracticePage() {
                     code={drill.code}
                     title={drill.exercise.title}
                     skill={drill.skill}
-                    detail={stat ? `${stat.attempts} run${stat.attempts === 1 ? "" : "s"} · last ${Math.round(stat.lastScore * 100)}%` : "Not tried yet"}
+                    detail={
+                      stat
+                        ? `${stat.attempts} run${stat.attempts === 1 ? "" : "s"} · last ${Math.round(stat.lastScore * 100)}%`
+                        : "Not tried yet"
+                    }
                   />
                 </li>
               );

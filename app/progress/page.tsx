@@ -33,12 +33,18 @@ function practiceLink(skill: SkillMisses): { href: string; label: string } {
   const drill = drillForSkill(skill.skill, lessons);
   if (drill) return { href: `/practice/${drill.id}`, label: `Drill: ${drill.exercise.title}` };
   const lesson = lessons[0] ? getLesson(lessons[0]) : null;
-  return lesson ? { href: `/learn/${lesson.id}`, label: `Lesson: ${lesson.title}` } : { href: "/practice", label: "Drills" };
+  return lesson
+    ? { href: `/learn/${lesson.id}`, label: `Lesson: ${lesson.title}` }
+    : { href: "/practice", label: "Drills" };
 }
 
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [data, weakest, caseResults] = await Promise.all([getDashboard(user.id, new Date()), listWeakSkills(user.id), listCaseResults(user.id)]);
+  const [data, weakest, caseResults] = await Promise.all([
+    getDashboard(user.id, new Date()),
+    listWeakSkills(user.id),
+    listCaseResults(user.id),
+  ]);
   const caseEntries = listCaseEntries();
   const caseTitles = new Map(caseEntries.map((entry) => [entry.id, entry.title]));
   const casesDone = new Set(caseResults.map((result) => result.caseId)).size;
@@ -51,7 +57,8 @@ export default async function ProgressPage() {
         <h1 className="text-3xl font-bold tracking-tight">Progress</h1>
         <p className="text-muted">
           {data.streak > 0 ? `A ${data.streak}-day review streak. ` : ""}
-          {data.reviewsTotal} review{data.reviewsTotal === 1 ? "" : "s"} in the last year, {data.deckSize} card{data.deckSize === 1 ? "" : "s"} in your deck.
+          {data.reviewsTotal} review{data.reviewsTotal === 1 ? "" : "s"} in the last year, {data.deckSize} card
+          {data.deckSize === 1 ? "" : "s"} in your deck.
         </p>
       </header>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -96,7 +103,10 @@ export default async function ProgressPage() {
             </table>
           )}
         </Panel>
-        <Panel id="streak" title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} day${data.streak === 1 ? "" : "s"}` : ""}`}>
+        <Panel
+          id="streak"
+          title={`Reviews in the last year${data.streak ? ` · streak ${data.streak} day${data.streak === 1 ? "" : "s"}` : ""}`}
+        >
           {data.reviewsTotal === 0 ? (
             <Empty>
               No reviews yet. Start a lesson to add its cards, then come back to{" "}
@@ -111,9 +121,15 @@ export default async function ProgressPage() {
         </Panel>
         <Panel id="forecast" title="Due in the next 30 days">
           {due === 0 ? (
-            <Empty>Nothing is scheduled. Cards join your deck when you start a lesson or miss an estimation step.</Empty>
+            <Empty>
+              Nothing is scheduled. Cards join your deck when you start a lesson or miss an estimation step.
+            </Empty>
           ) : (
-            <DayBars data={data.forecast} label="cards due" summary={`${due} reviews due in the next 30 days, ${data.forecast[0]?.count ?? 0} of them today.`} />
+            <DayBars
+              data={data.forecast}
+              label="cards due"
+              summary={`${due} reviews due in the next 30 days, ${data.forecast[0]?.count ?? 0} of them today.`}
+            />
           )}
         </Panel>
         <Panel id="accuracy" title="Estimation accuracy per week">

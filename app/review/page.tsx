@@ -46,7 +46,14 @@ export default async function ReviewPage() {
           key={now.getTime()}
           initial={items.map((item) =>
             item.kind === "fact"
-              ? { kind: "fact", cardId: item.cardId, question: item.question, answer: item.answer, preview: item.preview, isNew: item.state === "new" }
+              ? {
+                  kind: "fact",
+                  cardId: item.cardId,
+                  question: item.question,
+                  answer: item.answer,
+                  preview: item.preview,
+                  isNew: item.state === "new",
+                }
               : { kind: "step", cardId: item.cardId, prompt: item.prompt, token: item.token, preview: item.preview },
           )}
           totalDue={summary.due}
@@ -59,10 +66,16 @@ export default async function ReviewPage() {
           Your deck
         </h2>
         <p className="text-muted">
-          {deck.length} card{deck.length === 1 ? "" : "s"}, {deck.filter((c) => c.kind === "step").length} of them estimation steps.
+          {deck.length} card{deck.length === 1 ? "" : "s"}, {deck.filter((c) => c.kind === "step").length} of them
+          estimation steps.
         </p>
         {modules.map((module) => (
-          <AddModuleCards key={module} module={module} title={MODULES[module].title} newCardsPerDay={settings.newCardsPerDay} />
+          <AddModuleCards
+            key={module}
+            module={module}
+            title={MODULES[module].title}
+            newCardsPerDay={settings.newCardsPerDay}
+          />
         ))}
       </section>
       <section aria-labelledby="settings" className="space-y-3">

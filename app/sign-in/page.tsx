@@ -15,7 +15,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function describeAuthError(code: string | undefined): string | null {
   if (!code) return null;
   if (code === "CredentialsSignin") return "Email or password is wrong.";
-  if (code === "OAuthAccountNotLinked" || code === "AccessDenied") return "GitHub sign-in was refused. Use your email and password.";
+  if (code === "OAuthAccountNotLinked" || code === "AccessDenied")
+    return "GitHub sign-in was refused. Use your email and password.";
   if (code.startsWith("Too many")) return code;
   return "Sign-in failed. Please try again.";
 }
@@ -25,7 +26,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
   const error = describeAuthError(typeof params.error === "string" ? params.error : undefined);
-  const demo = env().ENVELOPE_DEMO_ACCOUNT === "1" ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
+  const demo =
+    env().ENVELOPE_DEMO_ACCOUNT === "1" ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
   return (
     <div className="mx-auto max-w-md space-y-6">
       <h1 className="text-3xl font-bold tracking-tight">Sign in</h1>
@@ -41,7 +43,10 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignInForm returnTo={returnTo} initialError={error} github={githubSignInEnabled()} />
       <p className="text-sm text-muted">
         New here?{" "}
-        <Link href={`/sign-up${returnTo === "/" ? "" : `?callbackUrl=${encodeURIComponent(returnTo)}`}`} className="text-accent underline">
+        <Link
+          href={`/sign-up${returnTo === "/" ? "" : `?callbackUrl=${encodeURIComponent(returnTo)}`}`}
+          className="text-accent underline"
+        >
           Create an account
         </Link>
       </p>

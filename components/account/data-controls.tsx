@@ -30,7 +30,10 @@ function ModuleReset({ module, onDone }: ModuleResetProps) {
 
   async function reset() {
     setBusy(true);
-    const result = await sendJson<ResetResponseBody>("POST", "/api/progress/reset", { module: module.id, confirm: true });
+    const result = await sendJson<ResetResponseBody>("POST", "/api/progress/reset", {
+      module: module.id,
+      confirm: true,
+    });
     setBusy(false);
     setOpen(false);
     onDone(result.kind === "ok" ? `${module.title} was reset.` : `${module.title} was not reset. Try again.`);
@@ -47,7 +50,14 @@ function ModuleReset({ module, onDone }: ModuleResetProps) {
     <li className="space-y-3 py-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <span className="font-medium">{module.title}</span>
-        <button ref={trigger} type="button" className="btn-danger-outline" aria-expanded={open} aria-controls={open ? `${id}-confirm` : undefined} onClick={() => setOpen(true)}>
+        <button
+          ref={trigger}
+          type="button"
+          className="btn-danger-outline"
+          aria-expanded={open}
+          aria-controls={open ? `${id}-confirm` : undefined}
+          onClick={() => setOpen(true)}
+        >
           Reset {module.title}…
         </button>
       </div>
@@ -64,8 +74,8 @@ function ModuleReset({ module, onDone }: ModuleResetProps) {
             Reset {module.title}?
           </p>
           <p id={`${id}-body`} className="text-sm">
-            This deletes your completed lessons, answers, cards and review history in {module.title}. Other modules stay as
-            they are. This cannot be undone.
+            This deletes your completed lessons, answers, cards and review history in {module.title}. Other modules stay
+            as they are. This cannot be undone.
           </p>
           <div className="flex flex-wrap gap-3">
             <button type="button" className="btn-danger" disabled={busy} onClick={() => void reset()}>
@@ -123,7 +133,8 @@ export function DataControls({ email, modules }: DataControlsProps) {
           title="Delete your account?"
           description={
             <>
-              Everything will be deleted: progress, answers, cards and reviews. Type <strong>{email}</strong> to confirm.
+              Everything will be deleted: progress, answers, cards and reviews. Type <strong>{email}</strong> to
+              confirm.
             </>
           }
           confirm="Delete for good"
@@ -133,7 +144,13 @@ export function DataControls({ email, modules }: DataControlsProps) {
           <label htmlFor="confirm-email" className="sr-only">
             Your email
           </label>
-          <input id="confirm-email" className="field-input" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+          <input
+            id="confirm-email"
+            className="field-input"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+          />
         </ConfirmDialog>
       </div>
       <p role="status" className="text-sm">

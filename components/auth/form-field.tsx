@@ -15,7 +15,14 @@ export function FormField({ id, label, error, hint, ...input }: FormFieldProps) 
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={id} name={id} className="field-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        name={id}
+        className="field-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}

@@ -49,7 +49,11 @@ export function SignInForm({ returnTo, initialError, github }: SignInFormProps) 
         </button>
       </form>
       {github && (
-        <button type="button" className="btn-secondary w-full" onClick={() => void signIn("github", { callbackUrl: returnTo })}>
+        <button
+          type="button"
+          className="btn-secondary w-full"
+          onClick={() => void signIn("github", { callbackUrl: returnTo })}
+        >
           Sign in with GitHub
         </button>
       )}

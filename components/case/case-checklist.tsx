@@ -23,13 +23,18 @@ const LABELS: Record<Mark, string> = { covered: "Covered", partly: "Partly", mis
  * learner confirms or corrects every mark (a missed point becomes a review card).
  */
 export function CaseChecklist({ caseId, items }: CaseChecklistProps) {
-  const [marks, setMarks] = useState<Record<string, Mark>>(() => Object.fromEntries(items.map((item) => [item.id, item.confirmed ?? item.premark])));
-  const [confirmed, setConfirmed] = useState<Set<string>>(() => new Set(items.filter((item) => item.confirmed).map((item) => item.id)));
+  const [marks, setMarks] = useState<Record<string, Mark>>(() =>
+    Object.fromEntries(items.map((item) => [item.id, item.confirmed ?? item.premark])),
+  );
+  const [confirmed, setConfirmed] = useState<Set<string>>(
+    () => new Set(items.filter((item) => item.confirmed).map((item) => item.id)),
+  );
   const { write, error } = useCaseWrite();
 
   async function mark(id: string, value: Mark) {
     setMarks((current) => ({ ...current, [id]: value }));
-    if (await write({ kind: "mark", caseId, pointId: id, mark: value }, { refresh: false })) setConfirmed((current) => new Set(current).add(id));
+    if (await write({ kind: "mark", caseId, pointId: id, mark: value }, { refresh: false }))
+      setConfirmed((current) => new Set(current).add(id));
   }
 
   return (
@@ -57,7 +62,9 @@ export function CaseChecklist({ caseId, items }: CaseChecklistProps) {
                     {LABELS[value]}
                   </button>
                 ))}
-                <span className="self-center text-sm text-muted">{confirmed.has(item.id) ? "confirmed" : "suggested from your notes"}</span>
+                <span className="self-center text-sm text-muted">
+                  {confirmed.has(item.id) ? "confirmed" : "suggested from your notes"}
+                </span>
               </div>
             </li>
           );

@@ -38,14 +38,22 @@ export function CaseChoice({ caseId, choiceId, question, options, picked, answer
             />
             <span>
               {option.text}
-              {answer && right && <span className="ml-2 font-semibold text-success">(the reference&apos;s choice)</span>}
+              {answer && right && (
+                <span className="ml-2 font-semibold text-success">(the reference&apos;s choice)</span>
+              )}
             </span>
           </label>
         );
       })}
       {answer && (
         <p className="text-sm">
-          <span className="font-semibold">{value === answer.optionId ? "Same choice as the reference. " : value ? "The reference chose differently. " : "Not answered. "}</span>
+          <span className="font-semibold">
+            {value === answer.optionId
+              ? "Same choice as the reference. "
+              : value
+                ? "The reference chose differently. "
+                : "Not answered. "}
+          </span>
           {answer.why}
         </p>
       )}

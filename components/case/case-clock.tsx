@@ -53,7 +53,10 @@ export function CaseClock({ caseId, stepMs, totalMs, budgetMs, totalBudgetMs, ru
         </span>
       </div>
       <div className="h-2 overflow-hidden rounded bg-border" aria-hidden="true">
-        <div className={`h-full ${over ? "bg-danger" : "bg-accent"}`} style={{ width: `${Math.min(100, (step / budgetMs) * 100)}%` }} />
+        <div
+          className={`h-full ${over ? "bg-danger" : "bg-accent"}`}
+          style={{ width: `${Math.min(100, (step / budgetMs) * 100)}%` }}
+        />
       </div>
       {over && (
         <p role="status" className="text-sm font-medium text-danger">

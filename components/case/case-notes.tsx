@@ -4,7 +4,12 @@ import { useEffect, useId, useRef, useState } from "react";
 import { MAX_CASE_NOTES, type CaseWrite } from "@/lib/progress/client";
 import { useCaseWrite } from "./use-case-write";
 
-export type CaseNotesProps = { caseId: string; step: Extract<CaseWrite, { kind: "notes" }>["step"]; initial: string; label: string };
+export type CaseNotesProps = {
+  caseId: string;
+  step: Extract<CaseWrite, { kind: "notes" }>["step"];
+  initial: string;
+  label: string;
+};
 
 type Saved = "saved" | "saving" | "unsaved";
 

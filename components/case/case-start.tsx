@@ -20,15 +20,29 @@ export function CaseStart({ caseId, restart }: CaseStartProps) {
       <fieldset className="space-y-2">
         <legend className="font-medium">How do you want to work it?</legend>
         <label className="flex items-start gap-2">
-          <input type="radio" name="mode" checked={mode === "practice"} onChange={() => setMode("practice")} className="mt-1" />
+          <input
+            type="radio"
+            name="mode"
+            checked={mode === "practice"}
+            onChange={() => setMode("practice")}
+            className="mt-1"
+          />
           <span>
-            <span className="font-medium">Practice</span> <span className="text-muted">· no clock; reveal each stage when you are ready</span>
+            <span className="font-medium">Practice</span>{" "}
+            <span className="text-muted">· no clock; reveal each stage when you are ready</span>
           </span>
         </label>
         <label className="flex items-start gap-2">
-          <input type="radio" name="mode" checked={mode === "interview"} onChange={() => setMode("interview")} className="mt-1" />
+          <input
+            type="radio"
+            name="mode"
+            checked={mode === "interview"}
+            onChange={() => setMode("interview")}
+            className="mt-1"
+          />
           <span>
-            <span className="font-medium">Interview</span> <span className="text-muted">· 45 minutes, with a budget for each stage</span>
+            <span className="font-medium">Interview</span>{" "}
+            <span className="text-muted">· 45 minutes, with a budget for each stage</span>
           </span>
         </label>
       </fieldset>

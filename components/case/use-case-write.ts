@@ -19,14 +19,23 @@ export function useCaseWrite() {
   const write = useCallback(
     async (body: CaseWriteBody, options: { refresh?: boolean; keepalive?: boolean } = {}): Promise<boolean> => {
       setBusy(true);
-      const result = await sendJson<Json<CaseWriteResponseBody>>("POST", "/api/cases", { clientId: crypto.randomUUID(), ...body }, { keepalive: options.keepalive ?? false });
+      const result = await sendJson<Json<CaseWriteResponseBody>>(
+        "POST",
+        "/api/cases",
+        { clientId: crypto.randomUUID(), ...body },
+        { keepalive: options.keepalive ?? false },
+      );
       setBusy(false);
       if (result.kind === "ok") {
         setError(null);
         if (options.refresh ?? true) router.refresh();
         return true;
       }
-      setError(result.kind === "refused" ? result.error : "Envelope could not be reached. Check your connection and try again.");
+      setError(
+        result.kind === "refused"
+          ? result.error
+          : "Envelope could not be reached. Check your connection and try again.",
+      );
       return false;
     },
     [router],

@@ -12,10 +12,18 @@ export function DayBars({ data, label, summary }: DayBarsProps) {
       <p className="sr-only">{summary}</p>
       <div aria-hidden="true" className="h-56 w-full text-xs">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data.map((d) => ({ ...d, short: d.day.slice(5) }))} margin={{ left: 0, right: 8, top: 8, bottom: 0 }} accessibilityLayer={false}>
+          <BarChart
+            data={data.map((d) => ({ ...d, short: d.day.slice(5) }))}
+            margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis dataKey="short" stroke="var(--muted)" interval="preserveStartEnd" minTickGap={16} />
-            <YAxis allowDecimals={false} stroke="var(--muted)" width={yAxisWidth(Math.max(0, ...data.map((d) => d.count)), "", true)} />
+            <YAxis
+              allowDecimals={false}
+              stroke="var(--muted)"
+              width={yAxisWidth(Math.max(0, ...data.map((d) => d.count)), "", true)}
+            />
             <Tooltip
               formatter={(v) => [v, label]}
               labelFormatter={(l) => `Day ${l}`}

@@ -29,13 +29,23 @@ export function ReviewHeatmap({ days }: ReviewHeatmapProps) {
         scrolled to its right end, where the latest weeks are. The box takes keyboard focus so it can be scrolled with the
         arrow keys; the squares themselves are hidden from screen readers, which get the summary above.
       */}
-      <div role="region" aria-label="Reviews per day over the last year, latest weeks shown first (scroll for earlier weeks)" tabIndex={0} dir="rtl" className="max-w-full overflow-x-auto pb-1">
+      <div
+        role="region"
+        aria-label="Reviews per day over the last year, latest weeks shown first (scroll for earlier weeks)"
+        tabIndex={0}
+        dir="rtl"
+        className="max-w-full overflow-x-auto pb-1"
+      >
         <div aria-hidden="true" dir="ltr" className="grid w-max grid-flow-col grid-rows-7 gap-[3px]">
           {Array.from({ length: leading }, (_, i) => (
             <span key={`pad-${i}`} className="h-3 w-3" />
           ))}
           {days.map((d) => (
-            <span key={d.day} title={`${d.day}: ${d.count} review${d.count === 1 ? "" : "s"}`} className={`h-3 w-3 rounded-[2px] ${shades[level(d.count, max)]}`} />
+            <span
+              key={d.day}
+              title={`${d.day}: ${d.count} review${d.count === 1 ? "" : "s"}`}
+              className={`h-3 w-3 rounded-[2px] ${shades[level(d.count, max)]}`}
+            />
           ))}
         </div>
       </div>

@@ -19,10 +19,20 @@ export function WeeklyLine({ data, name, unit, domain, summary }: WeeklyLineProp
       <p className="sr-only">{summary}</p>
       <div aria-hidden="true" className="h-56 w-full text-xs">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data.map((d) => ({ ...d, short: d.week.slice(5) }))} margin={{ left: 0, right: 8, top: 8, bottom: 0 }} accessibilityLayer={false}>
+          <LineChart
+            data={data.map((d) => ({ ...d, short: d.week.slice(5) }))}
+            margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid stroke="var(--border)" />
             <XAxis dataKey="short" stroke="var(--muted)" />
-            <YAxis domain={domain ?? [0, "auto"]} allowDecimals={false} stroke="var(--muted)" width={width} unit={unit} />
+            <YAxis
+              domain={domain ?? [0, "auto"]}
+              allowDecimals={false}
+              stroke="var(--muted)"
+              width={width}
+              unit={unit}
+            />
             <Tooltip
               formatter={(v) => [`${v}${unit}`, name]}
               labelFormatter={(l) => `Week of ${l}`}

@@ -28,17 +28,45 @@ export function Diagram({ alt, caption, nodes, edges, groups = [] }: DiagramProp
   const words = describeDiagram(nodes, edges, groups);
   return (
     <figure className="my-6">
-      <div className="overflow-x-auto rounded-md border border-border bg-background" tabIndex={0} role="group" aria-label={`${alt} (scrolls sideways)`}>
+      <div
+        className="overflow-x-auto rounded-md border border-border bg-background"
+        tabIndex={0}
+        role="group"
+        aria-label={`${alt} (scrolls sideways)`}
+      >
         {/* Scales down to the column on wide screens; below its minimum width it keeps its size and scrolls sideways. */}
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={alt} className="block h-auto w-full" style={{ minWidth: Math.min(layout.width, 560) }}>
+        <svg
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-label={alt}
+          className="block h-auto w-full"
+          style={{ minWidth: Math.min(layout.width, 560) }}
+        >
           <defs>
-            <marker id="diagram-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id="diagram-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" fill="var(--muted)" />
             </marker>
           </defs>
           {layout.groups.map((group) => (
             <g key={group.id}>
-              <rect x={group.x} y={group.y} width={group.width} height={group.height} rx={10} fill="none" stroke="var(--border)" strokeDasharray="6 4" />
+              <rect
+                x={group.x}
+                y={group.y}
+                width={group.width}
+                height={group.height}
+                rx={10}
+                fill="none"
+                stroke="var(--border)"
+                strokeDasharray="6 4"
+              />
               <text x={group.x + 10} y={group.y + 14} fontSize={12} fill="var(--muted)" fontWeight={600}>
                 {group.label}
               </text>
@@ -46,9 +74,27 @@ export function Diagram({ alt, caption, nodes, edges, groups = [] }: DiagramProp
           ))}
           {layout.edges.map((edge) => (
             <g key={`${edge.from}-${edge.to}`}>
-              <line x1={edge.x1} y1={edge.y1} x2={edge.x2} y2={edge.y2} stroke="var(--muted)" strokeWidth={1.5} strokeDasharray={edge.dashed ? "5 4" : undefined} markerEnd="url(#diagram-arrow)" />
+              <line
+                x1={edge.x1}
+                y1={edge.y1}
+                x2={edge.x2}
+                y2={edge.y2}
+                stroke="var(--muted)"
+                strokeWidth={1.5}
+                strokeDasharray={edge.dashed ? "5 4" : undefined}
+                markerEnd="url(#diagram-arrow)"
+              />
               {edge.label && (
-                <text x={edge.labelX} y={edge.labelY} fontSize={11} textAnchor="middle" fill="var(--foreground)" paintOrder="stroke" stroke="var(--background)" strokeWidth={4}>
+                <text
+                  x={edge.labelX}
+                  y={edge.labelY}
+                  fontSize={11}
+                  textAnchor="middle"
+                  fill="var(--foreground)"
+                  paintOrder="stroke"
+                  stroke="var(--background)"
+                  strokeWidth={4}
+                >
                   {edge.label}
                 </text>
               )}
@@ -56,8 +102,23 @@ export function Diagram({ alt, caption, nodes, edges, groups = [] }: DiagramProp
           ))}
           {layout.nodes.map((node) => (
             <g key={node.id}>
-              <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={node.kind === "store" ? 14 : 6} fill={KIND_FILL[node.kind ?? "service"]} stroke="var(--foreground)" strokeWidth={1} />
-              <text x={node.x + node.width / 2} y={node.y + node.height / 2 + 4} fontSize={13} textAnchor="middle" fill="var(--foreground)">
+              <rect
+                x={node.x}
+                y={node.y}
+                width={node.width}
+                height={node.height}
+                rx={node.kind === "store" ? 14 : 6}
+                fill={KIND_FILL[node.kind ?? "service"]}
+                stroke="var(--foreground)"
+                strokeWidth={1}
+              />
+              <text
+                x={node.x + node.width / 2}
+                y={node.y + node.height / 2 + 4}
+                fontSize={13}
+                textAnchor="middle"
+                fill="var(--foreground)"
+              >
                 {node.label}
               </text>
             </g>

@@ -20,7 +20,10 @@ function echoOf(typed: string, step: StepPrompt): { text: string; problem: boole
   if (!parsed.ok) return { text: parsed.error, problem: true };
   // The echo and the grade must agree: a single number on a range step (or a range on a number step) is not graded.
   if (step.kind === "range" && parsed.quantity.range === null) {
-    return { text: `${parsed.read}, but this step asks for a range: the low end, a dash, then the high end.`, problem: true };
+    return {
+      text: `${parsed.read}, but this step asks for a range: the low end, a dash, then the high end.`,
+      problem: true,
+    };
   }
   if (step.kind === "number" && parsed.quantity.range !== null) {
     return { text: `${parsed.read}, but this step asks for one number, not a range.`, problem: true };
@@ -41,7 +44,9 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
       </label>
       <p id={`${id}-hint`} className="text-sm text-muted">
         {/* No example numbers here: any example could contain the answer. */}
-        {step.kind === "range" ? `Give an 80% range (${unitHint}): the low end, a dash, then the high end.` : `Answer ${unitHint}.`}
+        {step.kind === "range"
+          ? `Give an 80% range (${unitHint}): the low end, a dash, then the high end.`
+          : `Answer ${unitHint}.`}
         {step.hint ? ` ${step.hint}` : ""}
       </p>
       <input
@@ -59,7 +64,11 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
         aria-describedby={`${id}-hint ${id}-echo`}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id={`${id}-echo`} className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`} aria-live="polite">
+      <p
+        id={`${id}-echo`}
+        className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`}
+        aria-live="polite"
+      >
         {echo?.text ?? ""}
       </p>
     </div>

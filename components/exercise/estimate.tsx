@@ -35,7 +35,16 @@ type Status =
  * An estimation exercise: the scenario and givens, one answer field per step (echoing how each answer is read, with the
  * engine's parser), and, after the server grades it, a verdict per step and the worked solution.
  */
-export function Estimate({ prompt, token, source, previous, timed = false, onGraded, onRevealed, headingLevel = 3 }: EstimateProps) {
+export function Estimate({
+  prompt,
+  token,
+  source,
+  previous,
+  timed = false,
+  onGraded,
+  onRevealed,
+  headingLevel = 3,
+}: EstimateProps) {
   const baseId = useId();
   // The references stay hidden until asked for, so a learner can try again first; the first check is the one stored.
   const [revealed, setRevealed] = useState(() => previous != null);
@@ -117,14 +126,15 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
   }
 
   return (
-    <section aria-labelledby={`${baseId}-title`} className="my-8 rounded-lg border border-border bg-surface p-5 shadow-sm">
+    <section
+      aria-labelledby={`${baseId}-title`}
+      className="my-8 rounded-lg border border-border bg-surface p-5 shadow-sm"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Heading id={`${baseId}-title`} className="text-lg font-semibold">
           {prompt.title}
         </Heading>
-        {timed && (
-          <span className="text-sm tabular-nums text-muted">Time {formatElapsed(elapsed)}</span>
-        )}
+        {timed && <span className="text-sm tabular-nums text-muted">Time {formatElapsed(elapsed)}</span>}
       </div>
       <p className="mt-2">{prompt.scenario}</p>
       <GivensList givens={prompt.givens} className="mt-3" />
@@ -162,12 +172,16 @@ export function Estimate({ prompt, token, source, previous, timed = false, onGra
             <p className="font-medium">
               Score: {Math.round(graded.score * 100)}%
               {status.kind === "graded" && status.saved === "earlier" ? " (your last attempt)" : ""}
-              {status.kind === "graded" && status.saved === "recheck" ? " on this re-check (your first check is the one that counts)" : ""}
+              {status.kind === "graded" && status.saved === "recheck"
+                ? " on this re-check (your first check is the one that counts)"
+                : ""}
               {timed && status.kind === "graded" && status.saved === "now" ? ` in ${formatElapsed(elapsed)}` : ""}
             </p>
           )}
           {graded && !revealed && (
-            <p className="mt-1 text-muted">Change any answer and check again, or show the worked solution when you are ready.</p>
+            <p className="mt-1 text-muted">
+              Change any answer and check again, or show the worked solution when you are ready.
+            </p>
           )}
         </div>
       </form>

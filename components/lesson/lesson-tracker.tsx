@@ -8,7 +8,12 @@ export type LessonTrackerProps = { lessonId: string; completed: boolean };
 
 function record(lessonId: string, event: LessonEventRequest["event"]) {
   // keepalive: the completion is sent even when the learner leaves the page right away.
-  void sendJson<LessonProgressResponseBody>("POST", `/api/lessons/${encodeURIComponent(lessonId)}/progress`, { event }, { keepalive: true });
+  void sendJson<LessonProgressResponseBody>(
+    "POST",
+    `/api/lessons/${encodeURIComponent(lessonId)}/progress`,
+    { event },
+    { keepalive: true },
+  );
 }
 
 /**

@@ -27,7 +27,12 @@ export function BarChart({ alt, caption, unit = "", scale = "linear", data }: Ba
       <p className="sr-only">{alt}</p>
       <div aria-hidden="true" style={{ height }} className="w-full text-xs">
         <ResponsiveContainer width="100%" height="100%">
-          <RechartsBarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }} accessibilityLayer={false}>
+          <RechartsBarChart
+            data={data}
+            layout="vertical"
+            margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
+            accessibilityLayer={false}
+          >
             <CartesianGrid horizontal={false} stroke="var(--border)" />
             <XAxis
               type="number"

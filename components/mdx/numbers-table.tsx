@@ -10,7 +10,12 @@ const alignClass = { left: "text-left", right: "text-right tabular-nums", center
 /** A table of reference numbers: a header row, numbers aligned right, scrollable on a phone. */
 export function NumbersTable({ caption, columns, rows, align = [] }: NumbersTableProps) {
   return (
-    <div className="my-6 overflow-x-auto rounded-md border border-border" role="region" aria-label={caption} tabIndex={0}>
+    <div
+      className="my-6 overflow-x-auto rounded-md border border-border"
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="px-3 py-2 text-left text-sm font-medium text-muted">{caption}</caption>
         <thead className="bg-accent-soft">

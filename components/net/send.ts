@@ -28,7 +28,12 @@ function readError(body: unknown, status: number): { error: string; issues: Reco
  * lib/progress/client.ts, the same type its route handler `satisfies`: the server is the other half of this
  * contract, so the body is not validated again here (that would ship a validator on every page).
  */
-export async function sendJson<T>(method: "POST" | "PUT", url: string, body: unknown, options: { keepalive?: boolean } = {}): Promise<SendResult<T>> {
+export async function sendJson<T>(
+  method: "POST" | "PUT",
+  url: string,
+  body: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<SendResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

@@ -51,7 +51,12 @@ export function DrillRunner({ drillId, initial }: DrillRunnerProps) {
       />
       <div className="flex flex-wrap items-center gap-3">
         {/* Once the references are shown these numbers are done: fresh numbers become the next step. */}
-        <button type="button" className={revealed ? "btn-primary" : "btn-secondary"} onClick={another} disabled={loading}>
+        <button
+          type="button"
+          className={revealed ? "btn-primary" : "btn-secondary"}
+          onClick={another}
+          disabled={loading}
+        >
           {loading ? "Loading…" : graded ? "Another one" : "Skip: give me other numbers"}
         </button>
         {error && (

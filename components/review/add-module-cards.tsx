@@ -22,7 +22,11 @@ export function AddModuleCards({ module, title, newCardsPerDay }: AddModuleCards
     try {
       const result = await sendJson<DeckResponseBody>("POST", "/api/deck", { module });
       if (result.kind === "ok") {
-        setMessage(result.data.added === 0 ? "All its cards are already in your deck." : `Added ${result.data.added} cards. New cards come ${newCardsPerDay} a day, in course order.`);
+        setMessage(
+          result.data.added === 0
+            ? "All its cards are already in your deck."
+            : `Added ${result.data.added} cards. New cards come ${newCardsPerDay} a day, in course order.`,
+        );
         router.refresh();
       } else {
         setMessage(result.kind === "refused" ? result.error : "The cards could not be added. Check your connection.");

@@ -1,7 +1,6 @@
 import type { Ref } from "react";
 import { RATINGS, RATING_NAMES, type Rating } from "@/lib/srs/client";
 
-
 export type FlashcardProps = {
   question: string;
   answer: string;
@@ -15,7 +14,16 @@ export type FlashcardProps = {
 };
 
 /** One flashcard: the question, then (once revealed) the answer and the four rating buttons with their intervals. */
-export function Flashcard({ question, answer, preview, revealed, busy, revealButton, onReveal, onRate }: FlashcardProps) {
+export function Flashcard({
+  question,
+  answer,
+  preview,
+  revealed,
+  busy,
+  revealButton,
+  onReveal,
+  onRate,
+}: FlashcardProps) {
   return (
     <section aria-label="Flashcard" className="card space-y-5">
       <p className="text-sm font-medium text-muted">Question</p>
@@ -28,7 +36,13 @@ export function Flashcard({ question, answer, preview, revealed, busy, revealBut
           </div>
           <div role="group" aria-label="How well did you remember?" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {RATINGS.map((rating) => (
-              <button key={rating} type="button" className={rating === 3 ? "btn-primary" : "btn-secondary"} disabled={busy} onClick={() => onRate(rating)}>
+              <button
+                key={rating}
+                type="button"
+                className={rating === 3 ? "btn-primary" : "btn-secondary"}
+                disabled={busy}
+                onClick={() => onRate(rating)}
+              >
                 <span>
                   <kbd className="mr-1 font-mono text-xs">{rating}</kbd> {RATING_NAMES[rating]}
                 </span>

@@ -72,7 +72,12 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
     async (rating: Rating) => {
       if (!current || current.kind !== "fact" || !revealed || busy) return;
       setBusy(true);
-      const review: ReviewSubmit = { clientId: crypto.randomUUID(), cardId: current.cardId, rating, durationMs: Date.now() - shownAt.current };
+      const review: ReviewSubmit = {
+        clientId: crypto.randomUUID(),
+        cardId: current.cardId,
+        rating,
+        durationMs: Date.now() - shownAt.current,
+      };
       const result = await sendJson<ReviewResponseBody>("POST", "/api/reviews", review);
       setBusy(false);
       if (result.kind !== "ok") {
@@ -207,7 +212,14 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
           <form onSubmit={submitStep} className="space-y-3" noValidate>
             {current.prompt.steps.map((step) => (
               <div key={step.id} ref={answerBox}>
-                <AnswerField id={`review-${step.id}`} label={step.prompt} step={step} value={answer} disabled={busy || stepResult !== null} onChange={setAnswer} />
+                <AnswerField
+                  id={`review-${step.id}`}
+                  label={step.prompt}
+                  step={step}
+                  value={answer}
+                  disabled={busy || stepResult !== null}
+                  onChange={setAnswer}
+                />
               </div>
             ))}
             {stepResult && <StepVerdict grade={stepResult.grade} />}

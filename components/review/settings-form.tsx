@@ -5,7 +5,12 @@ import { sendJson } from "@/components/net/send";
 import { RETENTION_MAX, RETENTION_MIN } from "@/lib/srs/client";
 import type { SettingsResponseBody, SettingsUpdate } from "@/lib/progress/client";
 
-export type SettingsFormProps = { desiredRetention: number; timeZone: string; dayStartHour: number; newCardsPerDay: number };
+export type SettingsFormProps = {
+  desiredRetention: number;
+  timeZone: string;
+  dayStartHour: number;
+  newCardsPerDay: number;
+};
 
 /** Review settings: desired retention (with its workload trade-off), new cards a day, time zone, and when a day starts. */
 export function SettingsForm(props: SettingsFormProps) {
@@ -20,7 +25,10 @@ export function SettingsForm(props: SettingsFormProps) {
     event.preventDefault();
     const update: SettingsUpdate = { desiredRetention: retention, timeZone, dayStartHour };
     // Sent as typed (an empty box as null), so the server's message can say what is wrong with "abc" or "2.5".
-    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", { ...update, newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay) });
+    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", {
+      ...update,
+      newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay),
+    });
     if (result.kind === "ok") setMessage("Saved.");
     else if (result.kind === "refused") setMessage(Object.values(result.issues).join(" ") || result.error);
     else setMessage("Your settings could not be saved. Try again.");
@@ -44,8 +52,8 @@ export function SettingsForm(props: SettingsFormProps) {
           className="w-full max-w-md"
         />
         <p id="retention-hint" className="text-sm text-muted">
-          The share of cards you still remember when they come due. Higher means more reviews each day: going from 90% to
-          95% roughly doubles the daily workload, while 85% cuts it by about a third.
+          The share of cards you still remember when they come due. Higher means more reviews each day: going from 90%
+          to 95% roughly doubles the daily workload, while 85% cuts it by about a third.
         </p>
       </div>
       <div className="space-y-1">
@@ -74,10 +82,20 @@ export function SettingsForm(props: SettingsFormProps) {
           <label htmlFor="timezone" className="block font-medium">
             Time zone
           </label>
-          <input id="timezone" className="field-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-describedby="timezone-hint" />
+          <input
+            id="timezone"
+            className="field-input"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            aria-describedby="timezone-hint"
+          />
           <p id="timezone-hint" className="text-sm text-muted">
             An IANA name such as Europe/Berlin; your browser says{" "}
-            <button type="button" className="underline" onClick={() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone)}
+            >
               use mine
             </button>
             .
@@ -87,7 +105,12 @@ export function SettingsForm(props: SettingsFormProps) {
           <label htmlFor="daystart" className="block font-medium">
             Next day starts at
           </label>
-          <select id="daystart" className="field-input" value={dayStartHour} onChange={(e) => setDayStartHour(Number(e.target.value))}>
+          <select
+            id="daystart"
+            className="field-input"
+            value={dayStartHour}
+            onChange={(e) => setDayStartHour(Number(e.target.value))}
+          >
             {Array.from({ length: 24 }, (_, hour) => (
               <option key={hour} value={hour}>
                 {String(hour).padStart(2, "0")}:00

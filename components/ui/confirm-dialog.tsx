@@ -15,7 +15,16 @@ export type ConfirmDialogProps = {
 };
 
 /** A confirmation for a destructive action (Radix AlertDialog: focus trapped, Escape cancels). */
-export function ConfirmDialog({ trigger, triggerClassName = "btn-secondary", title, description, confirm, confirmDisabled, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  triggerClassName = "btn-secondary",
+  title,
+  description,
+  confirm,
+  confirmDisabled,
+  onConfirm,
+  children,
+}: ConfirmDialogProps) {
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger className={triggerClassName}>{trigger}</AlertDialog.Trigger>

@@ -14,7 +14,10 @@ export type PointCoverage = {
 
 /** Lower case, compatibility forms folded (full-width letters, ligatures), hyphens and spaces as one space. */
 function normalise(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\s\-‐‑–—_/]+/g, " ");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\-‐‑–—_/]+/g, " ");
 }
 
 function escape(text: string): string {

@@ -60,7 +60,8 @@ export function bandFor(total: number): Band {
   return total < 0.4 ? "not yet" : total < 0.6 ? "mixed signal" : total < 0.8 ? "hire signal" : "strong hire signal";
 }
 
-const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+const mean = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 
 /** A stage's share: the mean of its parts that exist; a stage with no work at all scores 0. */
 export function stageShare(work: StageWork): number {
@@ -80,12 +81,21 @@ export function stageShare(work: StageWork): number {
 export function scoreCase(work: Record<CaseStage, StageWork>, budgetMinutes: Record<CaseStage, number>): ScoreCard {
   const stages = CASE_STAGES.map((stage): StageScore => {
     const share = stageShare(work[stage]);
-    return { stage, share, rating: ratingFor(share), weight: STAGE_WEIGHTS[stage], elapsedMs: work[stage].elapsedMs, budgetMs: budgetMinutes[stage] * 60_000 };
+    return {
+      stage,
+      share,
+      rating: ratingFor(share),
+      weight: STAGE_WEIGHTS[stage],
+      elapsedMs: work[stage].elapsedMs,
+      budgetMs: budgetMinutes[stage] * 60_000,
+    };
   });
   const most = stages.reduce((sum, s) => sum + 3 * s.weight, 0);
   const total = stages.reduce((sum, s) => sum + s.rating * s.weight, 0) / most;
   const weakest = [...stages]
-    .sort((a, b) => a.rating - b.rating || a.share - b.share || CASE_STAGES.indexOf(a.stage) - CASE_STAGES.indexOf(b.stage))
+    .sort(
+      (a, b) => a.rating - b.rating || a.share - b.share || CASE_STAGES.indexOf(a.stage) - CASE_STAGES.indexOf(b.stage),
+    )
     .slice(0, 2)
     .map((s) => s.stage);
   return { stages, total, band: bandFor(total), weakest };

@@ -24,7 +24,8 @@ export function caseSteps(curveballAfter: CaseStage): CaseStep[] {
  * Anything else is refused with a message that says why.
  */
 export function advanceCase(state: CaseState, event: CaseEvent, curveballAfter: CaseStage): Transition {
-  if (state.step === "done") return { ok: false, message: "This case is finished; start it again to practise once more." };
+  if (state.step === "done")
+    return { ok: false, message: "This case is finished; start it again to practise once more." };
   if (event.kind === "reveal") {
     if (state.revealed) return { ok: false, message: "This stage is already revealed." };
     return { ok: true, state: { step: state.step, revealed: true } };
@@ -56,7 +57,12 @@ export function isRevealed(state: CaseState, step: CaseStep, curveballAfter: Cas
  * estimates and choices: only the current step before its reveal (work first; the reference would give them away).
  * Checklist marks: only revealed steps.
  */
-export function mayWrite(state: CaseState, step: CaseStep, kind: "notes" | "answer" | "mark", curveballAfter: CaseStage): boolean {
+export function mayWrite(
+  state: CaseState,
+  step: CaseStep,
+  kind: "notes" | "answer" | "mark",
+  curveballAfter: CaseStage,
+): boolean {
   if (kind === "notes") return hasReached(state, step, curveballAfter);
   if (kind === "mark") return isRevealed(state, step, curveballAfter);
   return state.step === step && !state.revealed;

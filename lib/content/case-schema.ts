@@ -26,14 +26,18 @@ export function stepTitle(step: string): string {
 /** A case's interview takes 45 minutes; each stage's budget is its share. */
 export const INTERVIEW_MINUTES = 45;
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be a kebab-case id such as base62-counter" });
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be a kebab-case id such as base62-counter" });
 
 /** One concept of a checklist point: the learner's notes mention it when they contain any of these words. */
 const synonymGroup = z
   .array(z.string().trim().min(2).max(40))
   .min(1)
   .max(12)
-  .refine((words) => words.every((word) => word === word.toLowerCase()), { message: "write match words in lower case" });
+  .refine((words) => words.every((word) => word === word.toLowerCase()), {
+    message: "write match words in lower case",
+  });
 
 /**
  * A key point of the reference answer. `match` is its transparent coverage rule, shown to the learner: one group of
@@ -50,11 +54,16 @@ export const caseChoiceSchema = z
   .strictObject({
     id: kebabId,
     question: z.string().min(10).max(300),
-    options: z.array(z.strictObject({ id: kebabId, text: z.string().min(2).max(200) })).min(2).max(5),
+    options: z
+      .array(z.strictObject({ id: kebabId, text: z.string().min(2).max(200) }))
+      .min(2)
+      .max(5),
     answer: kebabId,
     why: z.string().min(20).max(800),
   })
-  .refine((choice) => choice.options.some((option) => option.id === choice.answer), { message: "answer must be one of the options' ids" });
+  .refine((choice) => choice.options.some((option) => option.id === choice.answer), {
+    message: "answer must be one of the options' ids",
+  });
 
 /** A worked estimate from a source with one planted (or real) slip: the learner picks the wrong line and fixes it. */
 export const spotTheProblemSchema = z
@@ -122,15 +131,36 @@ export const caseFileSchema = z
   .superRefine((file, ctx) => {
     const total = CASE_STAGES.reduce((sum, stage) => sum + file.budgetMinutes[stage], 0);
     if (total !== INTERVIEW_MINUTES) {
-      ctx.addIssue({ code: "custom", path: ["budgetMinutes"], message: `stage budgets add up to ${total} minutes, not ${INTERVIEW_MINUTES}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["budgetMinutes"],
+        message: `stage budgets add up to ${total} minutes, not ${INTERVIEW_MINUTES}`,
+      });
     }
     const estimates = CASE_STAGES.reduce((sum, stage) => sum + file.stages[stage].estimates.length, 0);
-    if (estimates < 4) ctx.addIssue({ code: "custom", path: ["stages"], message: `a case grades at least 4 estimates; this one has ${estimates}` });
+    if (estimates < 4)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages"],
+        message: `a case grades at least 4 estimates; this one has ${estimates}`,
+      });
     const choices = CASE_STAGES.reduce((sum, stage) => sum + file.stages[stage].choices.length, 0);
-    if (choices < 2) ctx.addIssue({ code: "custom", path: ["stages"], message: `a case asks at least 2 design choices; this one has ${choices}` });
-    const pointIds = [...CASE_STAGES.flatMap((stage) => file.stages[stage].checklist), ...file.curveball.checklist].map((point) => point.id);
+    if (choices < 2)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages"],
+        message: `a case asks at least 2 design choices; this one has ${choices}`,
+      });
+    const pointIds = [...CASE_STAGES.flatMap((stage) => file.stages[stage].checklist), ...file.curveball.checklist].map(
+      (point) => point.id,
+    );
     const repeated = pointIds.filter((id, index) => pointIds.indexOf(id) !== index);
-    if (repeated.length) ctx.addIssue({ code: "custom", path: ["stages"], message: `checklist point ids repeat: ${[...new Set(repeated)].join(", ")}` });
+    if (repeated.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["stages"],
+        message: `checklist point ids repeat: ${[...new Set(repeated)].join(", ")}`,
+      });
   });
 
 export type CaseFile = z.infer<typeof caseFileSchema>;

@@ -21,7 +21,10 @@ export type CaseEntry = CaseFile & {
 
 /** Every `content/cases/*.case.json`. */
 export function listCaseFiles(root = contentRoot()): { file: string; basename: string }[] {
-  return listContentFiles("cases", ".case.json", root).map((file) => ({ file, basename: path.basename(file, ".case.json") }));
+  return listContentFiles("cases", ".case.json", root).map((file) => ({
+    file,
+    basename: path.basename(file, ".case.json"),
+  }));
 }
 
 /** Point a schema issue at the line of the last key it names. */
@@ -44,7 +47,10 @@ export function readCase(file: string, basename: string): { entry?: CaseEntry; p
   const exercisesFile = path.join(path.dirname(file), `${basename}.exercises.json`);
   let exercises: ExerciseEntry[] = [];
   if (!fs.existsSync(/*turbopackIgnore: true*/ exercisesFile)) {
-    problems.push({ file: displayPath(file), message: `no ${basename}.exercises.json beside this case (its graded estimates)` });
+    problems.push({
+      file: displayPath(file),
+      message: `no ${basename}.exercises.json beside this case (its graded estimates)`,
+    });
   } else {
     const read = readExerciseFile(exercisesFile, data.id);
     problems.push(...read.problems);
@@ -53,14 +59,27 @@ export function readCase(file: string, basename: string): { entry?: CaseEntry; p
   const known = new Set(exercises.map((entry) => entry.spec.id));
   const text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
   const named = [
-    ...CASE_STAGES.flatMap((stage) => [...data.stages[stage].estimates, ...data.stages[stage].spotTheProblem.map((item) => item.estimate)]),
+    ...CASE_STAGES.flatMap((stage) => [
+      ...data.stages[stage].estimates,
+      ...data.stages[stage].spotTheProblem.map((item) => item.estimate),
+    ]),
     ...data.curveball.estimates,
   ];
   for (const id of named) {
-    if (!known.has(id)) problems.push({ file: displayPath(file), line: lineOfValue(text, "estimate", id) ?? locateKey(text, [id]), message: `estimate "${id}" is not in ${basename}.exercises.json` });
+    if (!known.has(id))
+      problems.push({
+        file: displayPath(file),
+        line: lineOfValue(text, "estimate", id) ?? locateKey(text, [id]),
+        message: `estimate "${id}" is not in ${basename}.exercises.json`,
+      });
   }
   for (const id of known) {
-    if (!named.includes(id)) problems.push({ file: displayPath(exercisesFile), line: lineOfValue(fs.readFileSync(/*turbopackIgnore: true*/ exercisesFile, "utf8"), "id", id), message: `exercise "${id}" is not used by any stage of the case` });
+    if (!named.includes(id))
+      problems.push({
+        file: displayPath(exercisesFile),
+        line: lineOfValue(fs.readFileSync(/*turbopackIgnore: true*/ exercisesFile, "utf8"), "id", id),
+        message: `exercise "${id}" is not used by any stage of the case`,
+      });
   }
   return { entry: { ...data, file, basename, exercises }, problems };
 }
@@ -71,7 +90,10 @@ export async function checkCaseReferences(entry: CaseEntry): Promise<ContentProb
   for (const reference of CASE_REFERENCES) {
     const file = caseReferenceFile(entry, reference);
     if (!fs.existsSync(/*turbopackIgnore: true*/ file)) {
-      problems.push({ file: displayPath(entry.file), message: `no reference for the ${reference} stage: write ${displayPath(file)}` });
+      problems.push({
+        file: displayPath(entry.file),
+        message: `no reference for the ${reference} stage: write ${displayPath(file)}`,
+      });
       continue;
     }
     try {

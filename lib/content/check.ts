@@ -41,11 +41,22 @@ export function publishedIdsFile(root = contentRoot()): string {
  */
 export async function checkContent(root = contentRoot()): Promise<ContentReport> {
   const problems: ContentProblem[] = [];
-  const report: ContentReport = { problems, lessons: 0, exercises: 0, variantsBuilt: 0, calcs: 0, cards: 0, drills: 0, cases: 0, newIds: [] };
+  const report: ContentReport = {
+    problems,
+    lessons: 0,
+    exercises: 0,
+    variantsBuilt: 0,
+    calcs: 0,
+    cards: 0,
+    drills: 0,
+    cases: 0,
+    newIds: [],
+  };
   const ids = new Map<string, string>(); // id → where first declared
   const claim = (id: string, kind: string, file: string, line: number | undefined) => {
     const first = ids.get(id);
-    if (first) problems.push({ file: displayPath(file), line, message: `${kind} id "${id}" is already used by ${first}` });
+    if (first)
+      problems.push({ file: displayPath(file), line, message: `${kind} id "${id}" is already used by ${first}` });
     else ids.set(id, `${kind} in ${displayPath(file)}`);
   };
 
@@ -69,15 +80,25 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   report.lessons = lessons.length;
   for (const lesson of lessons) {
     const entry = curriculumEntryFor(lesson.basename, curriculum);
-    if (!entry) problems.push({ file: displayPath(lesson.file), line: 1, message: `lesson ${lesson.basename} is not in content/curriculum.json` });
+    if (!entry)
+      problems.push({
+        file: displayPath(lesson.file),
+        line: 1,
+        message: `lesson ${lesson.basename} is not in content/curriculum.json`,
+      });
     else if (entry.module !== lesson.module) {
-      problems.push({ file: displayPath(lesson.file), line: 1, message: `module "${lesson.module}" differs from the curriculum's "${entry.module}"` });
+      problems.push({
+        file: displayPath(lesson.file),
+        line: 1,
+        message: `module "${lesson.module}" differs from the curriculum's "${entry.module}"`,
+      });
     }
   }
   const lessonIds = new Set(lessons.map((l) => l.id));
   for (const lesson of lessons) {
     for (const prerequisite of lesson.prerequisites) {
-      if (!lessonIds.has(prerequisite)) problems.push({ file: displayPath(lesson.file), message: `prerequisite "${prerequisite}" is not a lesson id` });
+      if (!lessonIds.has(prerequisite))
+        problems.push({ file: displayPath(lesson.file), message: `prerequisite "${prerequisite}" is not a lesson id` });
     }
   }
 
@@ -112,7 +133,8 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
         });
       }
     } catch (error) {
-      if (error instanceof Error && "problems" in error && Array.isArray(error.problems)) problems.push(...error.problems);
+      if (error instanceof Error && "problems" in error && Array.isArray(error.problems))
+        problems.push(...error.problems);
       else throw error;
     }
   }
@@ -126,7 +148,11 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   }
   const codes = new Set(catalogue.map((entry) => entry.code));
   for (const entry of catalogue) {
-    if (!planned.has(entry.lesson)) problems.push({ file: "content/drill-catalogue.json", message: `${entry.code}: lesson "${entry.lesson}" is not in content/curriculum.json` });
+    if (!planned.has(entry.lesson))
+      problems.push({
+        file: "content/drill-catalogue.json",
+        message: `${entry.code}: lesson "${entry.lesson}" is not in content/curriculum.json`,
+      });
   }
   for (const file of listDrillFiles(root)) {
     const result = readDrillFile(file);
@@ -135,14 +161,23 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     if (!drill) continue;
     const line = lineOfValue(fs.readFileSync(file, "utf8"), "id", drill.id);
     claim(drill.id, "drill", file, line);
-    if (!planned.has(drill.lesson)) problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" is not in content/curriculum.json` });
-    if (!codes.has(drill.code)) problems.push({ file: displayPath(file), message: `code ${drill.code} is not in content/drill-catalogue.json` });
+    if (!planned.has(drill.lesson))
+      problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" is not in content/curriculum.json` });
+    if (!codes.has(drill.code))
+      problems.push({ file: displayPath(file), message: `code ${drill.code} is not in content/drill-catalogue.json` });
     const fixed = drill.exercise.givens.filter((given) => !given.vary).map((given) => given.name);
     if (fixed.length === drill.exercise.givens.length) {
-      problems.push({ file: displayPath(file), line, message: "a drill needs at least one given with a vary range, or every run is the same" });
+      problems.push({
+        file: displayPath(file),
+        line,
+        message: "a drill needs at least one given with a vary range, or every run is the same",
+      });
     }
     report.drills++;
-    report.variantsBuilt += checkExercise({ spec: drill.exercise, file, lessonId: drill.lesson, skill: drill.skill }, problems);
+    report.variantsBuilt += checkExercise(
+      { spec: drill.exercise, file, lessonId: drill.lesson, skill: drill.skill },
+      problems,
+    );
   }
 
   const drillIds = new Set(listDrillFiles(root).flatMap((file) => readDrillFile(file).drill?.id ?? []));
@@ -155,13 +190,27 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     claim(`case:${entry.id}`, "case", file, lineOfValue(text, "id", entry.id));
     const slot = curriculumEntryFor(basename, curriculum);
     if (!slot || slot.id !== entry.id || slot.module !== "case-studies") {
-      problems.push({ file: displayPath(file), line: lineOfValue(text, "id", entry.id), message: `a case fills a case-studies slot of content/curriculum.json: ${basename} with id "${basename.replace(/^\d+-/, "")}"` });
+      problems.push({
+        file: displayPath(file),
+        line: lineOfValue(text, "id", entry.id),
+        message: `a case fills a case-studies slot of content/curriculum.json: ${basename} with id "${basename.replace(/^\d+-/, "")}"`,
+      });
     }
     for (const id of Object.values(entry.study).flat()) {
-      if (!planned.has(id) && !drillIds.has(id)) problems.push({ file: displayPath(file), line: lineOfValue(text, "study", id), message: `study "${id}" is neither a lesson of the curriculum nor a drill` });
+      if (!planned.has(id) && !drillIds.has(id))
+        problems.push({
+          file: displayPath(file),
+          line: lineOfValue(text, "study", id),
+          message: `study "${id}" is neither a lesson of the curriculum nor a drill`,
+        });
     }
     for (const exercise of entry.exercises) {
-      claim(exercise.spec.id, "exercise", exercise.file, lineOfValue(fs.readFileSync(exercise.file, "utf8"), "id", exercise.spec.id));
+      claim(
+        exercise.spec.id,
+        "exercise",
+        exercise.file,
+        lineOfValue(fs.readFileSync(exercise.file, "utf8"), "id", exercise.spec.id),
+      );
       report.variantsBuilt += checkExercise(exercise, problems);
     }
     problems.push(...(await checkCaseReferences(entry)));
@@ -170,7 +219,10 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
 
   for (const { file, basename } of listCardFiles(root)) {
     if (!curriculumEntryFor(basename, curriculum)) {
-      problems.push({ file: displayPath(file), message: `${basename} is not a lesson of content/curriculum.json (name card files NN-<lesson id>.json)` });
+      problems.push({
+        file: displayPath(file),
+        message: `${basename} is not a lesson of content/curriculum.json (name card files NN-<lesson id>.json)`,
+      });
     }
     const result = readCardFile(file);
     problems.push(...result.problems);
@@ -225,7 +277,11 @@ function checkExercise(entry: ExerciseEntry, problems: ContentProblem[]): number
     const shown = [prompt.scenario, ...prompt.steps.map((step) => step.prompt)].join("\n");
     const leak = exercise.steps.find((step) => /[-+*/^(]/.test(step.formula) && shown.includes(step.formula));
     if (leak) {
-      problems.push({ file, line, message: `exercise "${entry.spec.id}": the prompt shows the formula of step "${leak.id}"` });
+      problems.push({
+        file,
+        line,
+        message: `exercise "${entry.spec.id}": the prompt shows the formula of step "${leak.id}"`,
+      });
       return built;
     }
   }

@@ -17,7 +17,9 @@ const nodesSchema = z
     }),
   )
   .min(2);
-const edgesSchema = z.array(z.strictObject({ from: id, to: id, label: z.string().max(32).optional(), dashed: z.boolean().optional() })).min(1);
+const edgesSchema = z
+  .array(z.strictObject({ from: id, to: id, label: z.string().max(32).optional(), dashed: z.boolean().optional() }))
+  .min(1);
 const groupsSchema = z.array(z.strictObject({ id, label: z.string().min(1).max(40) }));
 
 function readJson(text: string | undefined, name: string): { value?: unknown; problem?: string } {
@@ -41,8 +43,15 @@ export function checkDiagram(attributes: { nodes?: string; edges?: string; group
   const edges = edgesSchema.safeParse(read("edges"));
   const groupsValue = read("groups");
   const groups = groupsSchema.safeParse(groupsValue ?? []);
-  for (const [name, result] of [["nodes", nodes], ["edges", edges], ["groups", groups]] as const) {
-    if (!result.success) problems.push(...result.error.issues.map((issue) => `<Diagram ${name}> ${issue.path.join(".")}: ${issue.message}`));
+  for (const [name, result] of [
+    ["nodes", nodes],
+    ["edges", edges],
+    ["groups", groups],
+  ] as const) {
+    if (!result.success)
+      problems.push(
+        ...result.error.issues.map((issue) => `<Diagram ${name}> ${issue.path.join(".")}: ${issue.message}`),
+      );
   }
   if (!nodes.success || !edges.success || !groups.success) return problems;
   const nodeIds = new Set<string>();
@@ -51,15 +60,19 @@ export function checkDiagram(attributes: { nodes?: string; edges?: string; group
     if (nodeIds.has(node.id)) problems.push(`<Diagram> node "${node.id}" appears twice`);
     nodeIds.add(node.id);
     const cell = `${node.col},${node.row}`;
-    if (cells.has(cell)) problems.push(`<Diagram> node "${node.id}" sits on a cell already taken (column ${node.col}, row ${node.row})`);
+    if (cells.has(cell))
+      problems.push(`<Diagram> node "${node.id}" sits on a cell already taken (column ${node.col}, row ${node.row})`);
     cells.add(cell);
-    if (node.group !== undefined && !groups.data.some((group) => group.id === node.group)) problems.push(`<Diagram> node "${node.id}" names an unknown group "${node.group}"`);
+    if (node.group !== undefined && !groups.data.some((group) => group.id === node.group))
+      problems.push(`<Diagram> node "${node.id}" names an unknown group "${node.group}"`);
   }
   for (const edge of edges.data) {
-    for (const end of [edge.from, edge.to]) if (!nodeIds.has(end)) problems.push(`<Diagram> edge ${edge.from} → ${edge.to} names an unknown node "${end}"`);
+    for (const end of [edge.from, edge.to])
+      if (!nodeIds.has(end)) problems.push(`<Diagram> edge ${edge.from} → ${edge.to} names an unknown node "${end}"`);
   }
   for (const group of groups.data) {
-    if (!nodes.data.some((node) => node.group === group.id)) problems.push(`<Diagram> group "${group.id}" has no nodes`);
+    if (!nodes.data.some((node) => node.group === group.id))
+      problems.push(`<Diagram> group "${group.id}" has no nodes`);
   }
   return problems;
 }

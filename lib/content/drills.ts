@@ -29,7 +29,8 @@ export type Drill = Omit<z.infer<typeof drillSchema>, "exercise"> & {
 export function readDrillFile(file: string): { drill?: Drill; problems: ContentProblem[] } {
   const { data, problems } = readJsonContent(file, drillSchema, (text, issuePath) => {
     const key = issuePath[0];
-    if (key === "exercise" && issuePath.length > 1) return lineOfValue(text, "id", String(issuePath[1] ?? "")) ?? undefined;
+    if (key === "exercise" && issuePath.length > 1)
+      return lineOfValue(text, "id", String(issuePath[1] ?? "")) ?? undefined;
     return typeof key === "string" ? textLine(text, `"${key}"`) : undefined;
   });
   if (!data) return { problems };

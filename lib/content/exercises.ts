@@ -19,7 +19,10 @@ export type ExerciseEntry = {
 const exerciseFileSchema = z.array(lessonExerciseSchema);
 
 /** Read one `<lesson>.exercises.json`. */
-export function readExerciseFile(file: string, lessonId: string): { entries: ExerciseEntry[]; problems: ContentProblem[] } {
+export function readExerciseFile(
+  file: string,
+  lessonId: string,
+): { entries: ExerciseEntry[]; problems: ContentProblem[] } {
   const { data, problems } = readJsonContent(file, exerciseFileSchema, locateItemBy("id"));
   return { entries: (data ?? []).map(({ skill, ...spec }) => ({ spec, file, lessonId, skill })), problems };
 }
@@ -27,7 +30,8 @@ export function readExerciseFile(file: string, lessonId: string): { entries: Exe
 /** The exercises declared beside a lesson (its `.exercises.json`), or none. */
 export function listExercisesOfLesson(lesson: { basename: string; id: string; file: string }): ExerciseEntry[] {
   const file = path.join(path.dirname(lesson.file), `${lesson.basename}.exercises.json`);
-  if (!listContentFiles("lessons", ".exercises.json", path.dirname(path.dirname(lesson.file))).includes(file)) return [];
+  if (!listContentFiles("lessons", ".exercises.json", path.dirname(path.dirname(lesson.file))).includes(file))
+    return [];
   const { entries, problems } = readExerciseFile(file, lesson.id);
   if (problems.length) throw new ContentError(problems);
   return entries;

@@ -26,7 +26,15 @@ export function readJsonContent<S extends z.ZodType>(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    return { problems: [{ file: shown, line: position ? lineAt(text, Number(position[1])) : undefined, message: `not valid JSON: ${message}` }] };
+    return {
+      problems: [
+        {
+          file: shown,
+          line: position ? lineAt(text, Number(position[1])) : undefined,
+          message: `not valid JSON: ${message}`,
+        },
+      ],
+    };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -42,21 +42,38 @@ export function readLessonMeta(file: string): { meta?: LessonMeta; problems: Con
   try {
     data = matter(source).data;
   } catch (error) {
-    return { problems: [{ file: shown, line: 1, message: `frontmatter is not valid YAML: ${error instanceof Error ? error.message : error}` }] };
+    return {
+      problems: [
+        {
+          file: shown,
+          line: 1,
+          message: `frontmatter is not valid YAML: ${error instanceof Error ? error.message : error}`,
+        },
+      ],
+    };
   }
   const parsed = lessonFrontmatterSchema.safeParse(data);
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? "");
-        return { file: shown, line: frontmatterLine(source, key) ?? 1, message: `frontmatter ${issue.path.join(".") || "(root)"}: ${issue.message}` };
+        return {
+          file: shown,
+          line: frontmatterLine(source, key) ?? 1,
+          message: `frontmatter ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+        };
       }),
     };
   }
   const problems: ContentProblem[] = [];
   const name = FILE_NAME.exec(path.basename(file));
   if (!name) problems.push({ file: shown, message: "name lesson files NN-<id>.mdx, e.g. 02-numbers-to-know.mdx" });
-  else if (name[2] !== parsed.data.id) problems.push({ file: shown, line: frontmatterLine(source, "id"), message: `id "${parsed.data.id}" does not match the file name (${name[2]})` });
+  else if (name[2] !== parsed.data.id)
+    problems.push({
+      file: shown,
+      line: frontmatterLine(source, "id"),
+      message: `id "${parsed.data.id}" does not match the file name (${name[2]})`,
+    });
   return { meta: { ...parsed.data, basename, file }, problems };
 }
 
@@ -107,7 +124,10 @@ async function compile(meta: LessonMeta): Promise<CompiledLesson> {
  * Compile one MDX file of content (a lesson, a case stage's reference) with Envelope's components checked and every
  * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>. Throws ContentError with file and line.
  */
-export async function compileMdxFile(file: string, exerciseIds: ReadonlySet<string>): Promise<{ code: string; context: RemarkEnvelopeContext }> {
+export async function compileMdxFile(
+  file: string,
+  exerciseIds: ReadonlySet<string>,
+): Promise<{ code: string; context: RemarkEnvelopeContext }> {
   const shown = displayPath(file);
   const context: RemarkEnvelopeContext = { file: shown, exerciseIds, problems: [], estimates: [], calcs: [] };
   let code: string;
@@ -127,7 +147,9 @@ export async function compileMdxFile(file: string, exerciseIds: ReadonlySet<stri
     });
     code = result.code;
   } catch (error) {
-    throw new ContentError([{ file: shown, line: mdxErrorLine(error), message: `MDX does not compile: ${firstLine(error)}` }]);
+    throw new ContentError([
+      { file: shown, line: mdxErrorLine(error), message: `MDX does not compile: ${firstLine(error)}` },
+    ]);
   }
   if (context.problems.length) throw new ContentError(context.problems);
   return { code, context };
@@ -142,7 +164,8 @@ function firstLine(error: unknown): string {
 function mdxErrorLine(error: unknown): number | undefined {
   if (typeof error === "object" && error !== null && "errors" in error && Array.isArray(error.errors)) {
     const location: unknown = error.errors[0]?.location;
-    if (typeof location === "object" && location !== null && "line" in location && typeof location.line === "number") return location.line;
+    if (typeof location === "object" && location !== null && "line" in location && typeof location.line === "number")
+      return location.line;
   }
   const match = /(\d+):(\d+)/.exec(error instanceof Error ? error.message : String(error));
   return match ? Number(match[1]) : undefined;

@@ -71,7 +71,8 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
   const report = (message: string) => context.problems.push({ file: context.file, line, message });
   const required = REQUIRED_ATTRIBUTES.get(name);
   if (!required) {
-    if (/^[A-Z]/.test(name)) report(`unknown component <${name}>; use one of ${[...REQUIRED_ATTRIBUTES.keys()].join(", ")}`);
+    if (/^[A-Z]/.test(name))
+      report(`unknown component <${name}>; use one of ${[...REQUIRED_ATTRIBUTES.keys()].join(", ")}`);
     return;
   }
   for (const attr of required) {
@@ -79,12 +80,18 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
   }
   if (name === "Calc") computeCalc(node, context, report);
   if (name === "Diagram") {
-    for (const problem of checkDiagram({ nodes: attribute(node, "nodes"), edges: attribute(node, "edges"), groups: attribute(node, "groups") })) report(problem);
+    for (const problem of checkDiagram({
+      nodes: attribute(node, "nodes"),
+      edges: attribute(node, "edges"),
+      groups: attribute(node, "groups"),
+    }))
+      report(problem);
   }
   if (name === "Estimate") {
     const id = attribute(node, "id");
     if (id !== undefined) {
-      if (!context.exerciseIds.has(id)) report(`<Estimate id="${id}"> names no exercise in this lesson's .exercises.json`);
+      if (!context.exerciseIds.has(id))
+        report(`<Estimate id="${id}"> names no exercise in this lesson's .exercises.json`);
       else context.estimates.push(id);
     }
   }
@@ -102,7 +109,10 @@ function computeCalc(node: Node, context: RemarkEnvelopeContext, report: (messag
   }
   try {
     const text = formatQuantity(evaluate(expr), { unit, ...(sig === undefined ? {} : { sig }) });
-    node.attributes = [...(node.attributes ?? []).filter((a) => a.name !== "text"), { type: "mdxJsxAttribute", name: "text", value: text }];
+    node.attributes = [
+      ...(node.attributes ?? []).filter((a) => a.name !== "text"),
+      { type: "mdxJsxAttribute", name: "text", value: text },
+    ];
     context.calcs.push({ expr, unit, text, line: node.position?.start.line });
   } catch (error) {
     if (error instanceof EngineError) report(`<Calc expr="${expr}" unit="${unit}">: ${error.message}`);

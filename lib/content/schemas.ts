@@ -11,7 +11,10 @@ export type ModuleId = (typeof MODULE_IDS)[number];
 
 export const MODULES = {
   estimation: { title: "Estimation", summary: "Turn a vague brief into numbers you can defend." },
-  "building-blocks": { title: "Building blocks", summary: "Caches, databases, queues and the rest, with their numbers." },
+  "building-blocks": {
+    title: "Building blocks",
+    summary: "Caches, databases, queues and the rest, with their numbers.",
+  },
   "case-studies": { title: "Case studies", summary: "Whole designs, stage by stage." },
 } satisfies Record<ModuleId, { title: string; summary: string }>;
 

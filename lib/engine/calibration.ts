@@ -45,7 +45,9 @@ export function wilsonInterval(successes: number, n: number): { low: number; hig
  * above.
  * @example summariseCalibration([{ held: true, logWidth: 0.4 }, { held: true, logWidth: 12 }]) // held 1, tooWide 1
  */
-export function summariseCalibration(results: readonly { readonly held: boolean; readonly logWidth: number }[]): CalibrationSummary {
+export function summariseCalibration(
+  results: readonly { readonly held: boolean; readonly logWidth: number }[],
+): CalibrationSummary {
   let held = 0;
   let tooWide = 0;
   for (const result of results) {
@@ -56,7 +58,13 @@ export function summariseCalibration(results: readonly { readonly held: boolean;
   const count = results.length;
   const interval = wilsonInterval(held, count);
   const verdict: CalibrationVerdict =
-    count < MIN_RANGES_FOR_VERDICT ? "not-enough" : interval.high < TARGET ? "too-narrow" : interval.low > TARGET ? "too-wide" : "calibrated";
+    count < MIN_RANGES_FOR_VERDICT
+      ? "not-enough"
+      : interval.high < TARGET
+        ? "too-narrow"
+        : interval.low > TARGET
+          ? "too-wide"
+          : "calibrated";
   return { count, held, tooWide, heldShare: count === 0 ? 0 : held / count, interval, verdict };
 }
 
@@ -70,7 +78,8 @@ export function describeCalibration(summary: CalibrationSummary): string {
   const { count, held, tooWide, heldShare, interval, verdict } = summary;
   if (count === 0) return "You have not given any ranges yet.";
   const base = `Of your ${count} 80% range${count === 1 ? "" : "s"}, ${held} held the answer (${percent(heldShare)}).`;
-  const wide = tooWide > 0 ? ` ${tooWide} more held it only by spanning a factor of 100 or more, which does not count.` : "";
+  const wide =
+    tooWide > 0 ? ` ${tooWide} more held it only by spanning a factor of 100 or more, which does not count.` : "";
   if (verdict === "not-enough") {
     const more = MIN_RANGES_FOR_VERDICT - count;
     return `${base}${wide} Give ${more} more before Envelope judges your calibration: a few ranges say little.`;
@@ -80,9 +89,9 @@ export function describeCalibration(summary: CalibrationSummary): string {
     tooWide * 2 > count
       ? " Most of your ranges were too wide to count: give the narrowest range you are still 80% sure of."
       : verdict === "too-narrow"
-      ? " Your ranges miss more often than 1 in 5: widen them."
-      : verdict === "too-wide"
-        ? " Your ranges almost always hold: you can afford narrower ones."
-        : " That is consistent with 80%: well calibrated.";
+        ? " Your ranges miss more often than 1 in 5: widen them."
+        : verdict === "too-wide"
+          ? " Your ranges almost always hold: you can afford narrower ones."
+          : " That is consistent with 80%: well calibrated.";
   return `${base}${wide}${band}${advice}`;
 }

@@ -79,7 +79,8 @@ function raise(ctx: Context, base: Quantity, exponent: Quantity): Quantity {
 function sameDimensions(ctx: Context, fn: string, args: readonly Quantity[]): void {
   const first = args[0];
   if (first === undefined) return;
-  for (const arg of args) if (!sameDimension(arg.dim, first.dim)) throw mismatch(ctx, `${fn}() mixes`, first.dim, arg.dim);
+  for (const arg of args)
+    if (!sameDimension(arg.dim, first.dim)) throw mismatch(ctx, `${fn}() mixes`, first.dim, arg.dim);
 }
 
 function call(ctx: Context, fn: string, args: readonly Quantity[]): Quantity {
@@ -105,7 +106,8 @@ function call(ctx: Context, fn: string, args: readonly Quantity[]): Quantity {
       arity(ctx, fn, args, 1, Infinity);
       sameDimensions(ctx, fn, args);
       let best = x;
-      for (const arg of args) if (best === undefined || (fn === "min" ? arg.value < best.value : arg.value > best.value)) best = arg;
+      for (const arg of args)
+        if (best === undefined || (fn === "min" ? arg.value < best.value : arg.value > best.value)) best = arg;
       if (best !== undefined) return best;
       break;
     }
@@ -125,7 +127,8 @@ function call(ctx: Context, fn: string, args: readonly Quantity[]): Quantity {
       if (fn !== "exp" && v <= 0) {
         throw new EngineError("not-finite", `${fn}() of ${v} (not positive) in “${ctx.source}”.`);
       }
-      const result = fn === "log2" ? Math.log2(v) : fn === "log10" ? Math.log10(v) : fn === "ln" ? Math.log(v) : Math.exp(v);
+      const result =
+        fn === "log2" ? Math.log2(v) : fn === "log10" ? Math.log10(v) : fn === "ln" ? Math.log(v) : Math.exp(v);
       return q(result, COUNT, "");
     }
     case "sqrt": {
@@ -195,7 +198,8 @@ function evaluateNode(ctx: Context, node: FormulaNode): Quantity {
       switch (node.op) {
         case "+":
         case "-":
-          if (!sameDimension(a.dim, b.dim)) throw mismatch(ctx, node.op === "+" ? "Cannot add" : "Cannot subtract", a.dim, b.dim);
+          if (!sameDimension(a.dim, b.dim))
+            throw mismatch(ctx, node.op === "+" ? "Cannot add" : "Cannot subtract", a.dim, b.dim);
           return q(node.op === "+" ? a.value + b.value : a.value - b.value, a.dim, a.label || b.label);
         case "*":
           return q(a.value * b.value, multiplyDimensions(a.dim, b.dim), a.label || b.label);

@@ -142,5 +142,8 @@ export function formatQuantity(q: Quantity, options: FormatOptions = {}): string
 export function formatApproximate(q: Quantity, spec: Unit): string | null {
   const v = q.value / spec.factor;
   if (Math.abs(v) < 1e4 || !Number.isFinite(v)) return null;
-  return attachUnit(formatCompact(v, (x) => formatSignificant(x, 2)), spec.compactText);
+  return attachUnit(
+    formatCompact(v, (x) => formatSignificant(x, 2)),
+    spec.compactText,
+  );
 }

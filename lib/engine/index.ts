@@ -32,7 +32,13 @@ export {
   type CalibrationVerdict,
 } from "./calibration.ts";
 
-export { toleranceSchema, type ExerciseSpec, type ExerciseSpecInput, type GivenSpec, type StepSpec } from "./exercise/spec.ts";
+export {
+  toleranceSchema,
+  type ExerciseSpec,
+  type ExerciseSpecInput,
+  type GivenSpec,
+  type StepSpec,
+} from "./exercise/spec.ts";
 export { exerciseSpecSchema } from "./exercise/validate.ts";
 export { mulberry32 } from "./exercise/prng.ts";
 export { buildExercise, type BuiltExercise, type BuiltGiven, type BuiltStep } from "./exercise/build.ts";

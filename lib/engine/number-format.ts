@@ -95,7 +95,12 @@ export function formatRead(x: number): string {
     while (fixed.charCodeAt(end - 1) === CHAR.digitZero) end--;
     if (end - 1 === dot) end--;
   }
-  const body = dot < 0 ? groupDigits(fixed) : dot > 3 ? groupDigits(fixed.slice(0, dot)) + fixed.slice(dot, end) : fixed.slice(0, end);
+  const body =
+    dot < 0
+      ? groupDigits(fixed)
+      : dot > 3
+        ? groupDigits(fixed.slice(0, dot)) + fixed.slice(dot, end)
+        : fixed.slice(0, end);
   return x < 0 ? `-${body}` : body;
 }
 

@@ -49,7 +49,10 @@ export async function readJsonBody<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, response: jsonError(400, "The request body is not what this endpoint expects.", fieldIssues(parsed.error)) };
+    return {
+      ok: false,
+      response: jsonError(400, "The request body is not what this endpoint expects.", fieldIssues(parsed.error)),
+    };
   }
   return { ok: true, data: parsed.data };
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { buildExercise, workExercise, type WorkedStep } from "@/lib/engine";
-import { getCard, getExercise, listCards, listDrills, listExercisesOfLesson, listLessons, type ModuleId } from "@/lib/content";
+import {
+  getCard,
+  getExercise,
+  listCards,
+  listDrills,
+  listExercisesOfLesson,
+  listLessons,
+  type ModuleId,
+} from "@/lib/content";
 import { db } from "./db";
 import { userSelect } from "./users";
 
@@ -8,7 +16,10 @@ import { userSelect } from "./users";
 export async function exportUserData(userId: string) {
   const [user, settings, lessons, attempts, cards, reviews] = await Promise.all([
     db().user.findUnique({ where: { id: userId }, select: userSelect }),
-    db().userSettings.findUnique({ where: { userId }, select: { desiredRetention: true, timeZone: true, dayStartHour: true } }),
+    db().userSettings.findUnique({
+      where: { userId },
+      select: { desiredRetention: true, timeZone: true, dayStartHour: true },
+    }),
     db().lessonProgress.findMany({ where: { userId }, orderBy: { startedAt: "asc" }, omit: { userId: true } }),
     db().attempt.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
     db().reviewCard.findMany({ where: { userId }, orderBy: { cardId: "asc" }, omit: { userId: true } }),
@@ -39,7 +50,13 @@ function cardTextReader(): (cardId: string) => CardText {
     if (known !== undefined) return known;
     const exercise = getExercise(exerciseId);
     const built = exercise ? buildExercise(exercise.spec, 0) : null;
-    const result = built ? { title: built.title, scenario: built.scenario, steps: new Map(workExercise(built).map((step) => [step.id, step])) } : null;
+    const result = built
+      ? {
+          title: built.title,
+          scenario: built.scenario,
+          steps: new Map(workExercise(built).map((step) => [step.id, step])),
+        }
+      : null;
     worked.set(exerciseId, result);
     return result;
   }
@@ -83,13 +100,32 @@ const REVIEW_LOG_CSV_HEADER = [
  * a header row, CRLF line ends, quoted fields; a UTF-8 byte-order mark so spreadsheet programs read "×" and "≈" as such.
  */
 export async function reviewLogCsv(userId: string): Promise<string> {
-  const rows = await db().reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { clientId: "asc" }] });
+  const rows = await db().reviewLog.findMany({
+    where: { userId },
+    orderBy: [{ reviewedAt: "asc" }, { clientId: "asc" }],
+  });
   const textOf = cardTextReader();
   const lines = rows.map((row) => {
-    const before = typeof row.before === "object" && row.before !== null && !Array.isArray(row.before) ? row.before : {};
+    const before =
+      typeof row.before === "object" && row.before !== null && !Array.isArray(row.before) ? row.before : {};
     const after = typeof row.after === "object" && row.after !== null && !Array.isArray(row.after) ? row.after : {};
     const { question, answer } = textOf(row.cardId);
-    return [row.reviewedAt, row.cardId, question, answer, row.kind, row.rating, row.verdict, row.durationMs, row.undoes, before.state, before.due, after.state, after.due, row.clientId]
+    return [
+      row.reviewedAt,
+      row.cardId,
+      question,
+      answer,
+      row.kind,
+      row.rating,
+      row.verdict,
+      row.durationMs,
+      row.undoes,
+      before.state,
+      before.due,
+      after.state,
+      after.due,
+      row.clientId,
+    ]
       .map(csvCell)
       .join(",");
   });
@@ -100,18 +136,26 @@ export async function reviewLogCsv(userId: string): Promise<string> {
  * Forget a learner's progress in one module: its lessons' completion, the attempts at its exercises and drills, and its
  * cards (flashcards and missed steps) with their review history. Nothing outside the module is touched.
  */
-export async function resetModuleProgress(userId: string, module: ModuleId): Promise<{ lessons: number; attempts: number; cards: number }> {
+export async function resetModuleProgress(
+  userId: string,
+  module: ModuleId,
+): Promise<{ lessons: number; attempts: number; cards: number }> {
   const lessons = listLessons().filter((lesson) => lesson.module === module);
   const lessonIds = lessons.map((l) => l.id);
   const exerciseIds = [
     ...lessons.flatMap((lesson) => listExercisesOfLesson(lesson).map((entry) => entry.spec.id)),
-    ...listDrills().filter((drill) => lessonIds.includes(drill.lesson)).map((drill) => drill.id),
+    ...listDrills()
+      .filter((drill) => lessonIds.includes(drill.lesson))
+      .map((drill) => drill.id),
   ];
   const cardIds = [...listCards().values()].filter((card) => card.module === module).map((card) => card.id);
   const stepPrefixes = exerciseIds.map((id) => `step:${id}:`);
   return db().$transaction(async (tx) => {
     const stepCards = await tx.reviewCard.findMany({
-      where: { userId, OR: stepPrefixes.length ? stepPrefixes.map((prefix) => ({ cardId: { startsWith: prefix } })) : [{ cardId: "" }] },
+      where: {
+        userId,
+        OR: stepPrefixes.length ? stepPrefixes.map((prefix) => ({ cardId: { startsWith: prefix } })) : [{ cardId: "" }],
+      },
       select: { cardId: true },
     });
     const allCards = [...cardIds, ...stepCards.map((c) => c.cardId)];
@@ -122,5 +166,3 @@ export async function resetModuleProgress(userId: string, module: ModuleId): Pro
     return { lessons: removedLessons.count, attempts: removedAttempts.count, cards: removedCards.count };
   });
 }
-
-

@@ -1,6 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { buildExercise, gradeExercise, toPrompt, type BuiltExercise, type ExerciseGrade, type ExercisePrompt, type Verdict } from "@/lib/engine";
+import {
+  buildExercise,
+  gradeExercise,
+  toPrompt,
+  type BuiltExercise,
+  type ExerciseGrade,
+  type ExercisePrompt,
+  type Verdict,
+} from "@/lib/engine";
 import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -22,8 +30,15 @@ export const attemptSubmitSchema = z.strictObject({
   token: z.string().min(1).max(64),
   source: z.enum(ATTEMPT_SOURCES),
   // A longer answer is not a malformed request: the step is reported as too long and the others are graded.
-  answers: z.record(z.string().max(64), z.string().max(MAX_BODY_ANSWER_LENGTH, { message: `an answer is at most ${MAX_ANSWER_LENGTH} characters` })),
-  elapsedMs: z.number().int().min(0).max(24 * 60 * 60 * 1000),
+  answers: z.record(
+    z.string().max(64),
+    z.string().max(MAX_BODY_ANSWER_LENGTH, { message: `an answer is at most ${MAX_ANSWER_LENGTH} characters` }),
+  ),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 * 60 * 1000),
 });
 
 export type AttemptSubmit = z.infer<typeof attemptSubmitSchema>;
@@ -48,7 +63,14 @@ export type AttemptRecord = {
  * but not stored (the first check of a set of numbers is the one that counts), and creates no review card.
  */
 export type AttemptResult =
-  | { ok: true; attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt; duplicate: boolean; counted: boolean }
+  | {
+      ok: true;
+      attempt: AttemptRecord;
+      grade: ExerciseGrade;
+      prompt: ExercisePrompt;
+      duplicate: boolean;
+      counted: boolean;
+    }
   | Refusal;
 
 const attemptSelect = {
@@ -89,19 +111,28 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   const exercise = getExercise(input.exerciseId);
   if (!exercise) return refuse("invalid", `There is no exercise "${input.exerciseId}".`);
   if (!verifySeedToken(input.exerciseId, input.seed, input.token)) {
-    return refuse("invalid", "This variant was not served by Envelope (the seed and its token do not match). Reload the page.");
+    return refuse(
+      "invalid",
+      "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
+    );
   }
   if (input.source === "drill" && exercise.kind !== "drill") {
     return refuse("invalid", `"${input.exerciseId}" is not a drill.`);
   }
   if ((input.source === "case") !== (exercise.kind === "case")) {
-    return refuse("invalid", input.source === "case" ? `"${input.exerciseId}" is not an estimate of a case.` : `"${input.exerciseId}" is answered in its case.`);
+    return refuse(
+      "invalid",
+      input.source === "case"
+        ? `"${input.exerciseId}" is not an estimate of a case.`
+        : `"${input.exerciseId}" is answered in its case.`,
+    );
   }
   // A case's run counts its own first answer to each estimate (a run started again counts afresh).
   let countsSince: Date | undefined;
   if (input.source === "case") {
     const since = await caseEstimateOpenSince(userId, exercise.lessonId, input.exerciseId, now);
-    if (!since) return refuse("invalid", "A case's estimates are answered in their own stage, before its reference is revealed.");
+    if (!since)
+      return refuse("invalid", "A case's estimates are answered in their own stage, before its reference is revealed.");
     countsSince = since;
   }
   const built = buildExercise(exercise.spec, input.seed);
@@ -144,7 +175,9 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
     });
     if (input.source === "lesson") await completeLessonIfAllAttempted(userId, exercise.lessonId, now);
     // An answer the engine could not read is not a wrong answer: it makes no card.
-    const answered = grade.steps.filter((step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable");
+    const answered = grade.steps.filter(
+      (step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable",
+    );
     await flagMissedSteps(userId, input.exerciseId, answered, now);
     return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false, counted: true };
   } catch (error) {
@@ -161,7 +194,9 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
  * `unreadable` with a message naming the step and the limit, and the other steps are graded as usual.
  */
 function gradeWithinLength(built: BuiltExercise, answers: Record<string, string>): ExerciseGrade {
-  const tooLong = new Set(built.steps.filter((step) => (answers[step.id] ?? "").length > MAX_ANSWER_LENGTH).map((step) => step.id));
+  const tooLong = new Set(
+    built.steps.filter((step) => (answers[step.id] ?? "").length > MAX_ANSWER_LENGTH).map((step) => step.id),
+  );
   if (tooLong.size === 0) return gradeExercise(built, answers);
   const readable = Object.fromEntries(Object.entries(answers).map(([id, text]) => [id, tooLong.has(id) ? "" : text]));
   const grade = gradeExercise(built, readable);
@@ -177,7 +212,12 @@ function gradeWithinLength(built: BuiltExercise, answers: Record<string, string>
 }
 
 /** The learner's first stored attempt at this variant (exercise and seed), or null. */
-async function findFirstOfVariant(userId: string, exerciseId: string, seed: number, since?: Date): Promise<AttemptRecord | null> {
+async function findFirstOfVariant(
+  userId: string,
+  exerciseId: string,
+  seed: number,
+  since?: Date,
+): Promise<AttemptRecord | null> {
   const row = await db().attempt.findFirst({
     where: { userId, exerciseId, seed, ...(since ? { createdAt: { gte: since } } : {}) },
     orderBy: { createdAt: "asc" },
@@ -203,11 +243,21 @@ function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
   const exercise = getExercise(existing.exerciseId);
   if (!exercise) return refuse("invalid", `There is no exercise "${existing.exerciseId}".`);
   const built = buildExercise(exercise.spec, existing.seed);
-  return { ok: true, attempt: existing, grade: gradeWithinLength(built, existing.answers), prompt: toPrompt(built), duplicate: true, counted: true };
+  return {
+    ok: true,
+    attempt: existing,
+    grade: gradeWithinLength(built, existing.answers),
+    prompt: toPrompt(built),
+    duplicate: true,
+    counted: true,
+  };
 }
 
 async function findAttempt(userId: string, clientId: string): Promise<AttemptRecord | null> {
-  const row = await db().attempt.findUnique({ where: { userId_clientId: { userId, clientId } }, select: attemptSelect });
+  const row = await db().attempt.findUnique({
+    where: { userId_clientId: { userId, clientId } },
+    select: attemptSelect,
+  });
   return row ? toRecord(row) : null;
 }
 
@@ -234,7 +284,14 @@ export async function getLatestAttempt(
   return { attempt, grade: gradeWithinLength(built, attempt.answers), prompt: toPrompt(built) };
 }
 
-export type AttemptSummary = { clientId: string; seed: number; score: number; correct: boolean; elapsedMs: number; createdAt: Date };
+export type AttemptSummary = {
+  clientId: string;
+  seed: number;
+  score: number;
+  correct: boolean;
+  elapsedMs: number;
+  createdAt: Date;
+};
 
 /** The learner's last `limit` attempts at an exercise, newest first (scores only). */
 export async function listRecentAttempts(userId: string, exerciseId: string, limit = 10): Promise<AttemptSummary[]> {

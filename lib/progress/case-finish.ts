@@ -1,5 +1,14 @@
 import "server-only";
-import { coverPoint, spotLineId, scoreCase, type CaseStage, type CaseStep, type CoverageMark, type ScoreCard, type StageWork } from "@/lib/cases";
+import {
+  coverPoint,
+  spotLineId,
+  scoreCase,
+  type CaseStage,
+  type CaseStep,
+  type CoverageMark,
+  type ScoreCard,
+  type StageWork,
+} from "@/lib/cases";
 import type { CaseEntry, ChecklistPoint } from "@/lib/content";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunRow } from "./case-runs";
@@ -32,18 +41,28 @@ export async function gatherWork(
   ]);
   const values = new Map(rows.map((row) => [row.key, row.value]));
   const firstScore = new Map<string, number>();
-  for (const attempt of attempts) if (!firstScore.has(attempt.exerciseId)) firstScore.set(attempt.exerciseId, attempt.score);
+  for (const attempt of attempts)
+    if (!firstScore.has(attempt.exerciseId)) firstScore.set(attempt.exerciseId, attempt.score);
   const marksOf = (step: CaseStep, points: readonly ChecklistPoint[]): CoverageMark[] =>
     points.map((point) => {
       const confirmed = values.get(`mark:${point.id}`);
-      return confirmed !== undefined && isMark(confirmed) ? confirmed : coverPoint(values.get(`notes:${step}`) ?? "", point.match).mark;
+      return confirmed !== undefined && isMark(confirmed)
+        ? confirmed
+        : coverPoint(values.get(`notes:${step}`) ?? "", point.match).mark;
     });
   const workOf = (stage: CaseStage): StageWork => {
     const content = entry.stages[stage];
     const withCurveball = entry.curveball.after === stage;
-    const estimateIds = [...content.estimates, ...content.spotTheProblem.map((item) => item.estimate), ...(withCurveball ? entry.curveball.estimates : [])];
+    const estimateIds = [
+      ...content.estimates,
+      ...content.spotTheProblem.map((item) => item.estimate),
+      ...(withCurveball ? entry.curveball.estimates : []),
+    ];
     return {
-      marks: [...marksOf(stage, content.checklist), ...(withCurveball ? marksOf("curveball", entry.curveball.checklist) : [])],
+      marks: [
+        ...marksOf(stage, content.checklist),
+        ...(withCurveball ? marksOf("curveball", entry.curveball.checklist) : []),
+      ],
       estimates: estimateIds.map((exerciseId) => firstScore.get(exerciseId) ?? 0),
       choices: [
         ...content.choices.map((choice) => values.get(`choice:${choice.id}`) === choice.answer),
@@ -80,7 +99,13 @@ export async function finishCase(
       mode: row.mode,
       total: card.total,
       band: card.band,
-      stages: card.stages.map((s) => ({ stage: s.stage, rating: s.rating, share: s.share, elapsedMs: s.elapsedMs, budgetMs: s.budgetMs })),
+      stages: card.stages.map((s) => ({
+        stage: s.stage,
+        rating: s.rating,
+        share: s.share,
+        elapsedMs: s.elapsedMs,
+        budgetMs: s.budgetMs,
+      })),
       finishedAt: now,
     },
   });

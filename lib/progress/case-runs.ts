@@ -36,12 +36,24 @@ export const runSelect = {
 
 export type RunRow = Prisma.CaseRunGetPayload<{ select: typeof runSelect }>;
 
-const stepSchema = z.enum(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
+const stepSchema = z.enum([
+  "requirements",
+  "estimation",
+  "api",
+  "design",
+  "curveball",
+  "deepDive",
+  "failures",
+  "wrapUp",
+]);
 const timeSchema = z.record(z.string(), z.number());
 const markSchema = z.enum(["covered", "partly", "missed"]);
 
 /** The stored per-step times, with the current step's running time added when the clock is running. */
-export function timesOf(row: Pick<RunRow, "step" | "timeMs" | "stepSince">, now: Date): Partial<Record<CaseStep, number>> {
+export function timesOf(
+  row: Pick<RunRow, "step" | "timeMs" | "stepSince">,
+  now: Date,
+): Partial<Record<CaseStep, number>> {
   const stored = timeSchema.parse(row.timeMs);
   const times: Partial<Record<CaseStep, number>> = {};
   for (const [step, ms] of Object.entries(stored)) {
@@ -49,7 +61,8 @@ export function timesOf(row: Pick<RunRow, "step" | "timeMs" | "stepSince">, now:
     if (parsed.success) times[parsed.data] = ms;
   }
   const current = stepSchema.safeParse(row.step);
-  if (current.success && row.stepSince) times[current.data] = (times[current.data] ?? 0) + Math.max(0, now.getTime() - row.stepSince.getTime());
+  if (current.success && row.stepSince)
+    times[current.data] = (times[current.data] ?? 0) + Math.max(0, now.getTime() - row.stepSince.getTime());
   return times;
 }
 
@@ -91,7 +104,9 @@ export async function getCaseRun(userId: string, caseId: string, now: Date): Pro
 }
 
 /** Each case the learner has started: where they are and their best finished score, for the case list. */
-export async function listCaseStatus(userId: string): Promise<{ caseId: string; step: string; completedAt: Date | null; best: number | null }[]> {
+export async function listCaseStatus(
+  userId: string,
+): Promise<{ caseId: string; step: string; completedAt: Date | null; best: number | null }[]> {
   const [runs, best] = await Promise.all([
     db().caseRun.findMany({ where: { userId }, select: { caseId: true, step: true, completedAt: true } }),
     db().caseResult.groupBy({ by: ["caseId"], where: { userId }, _max: { total: true } }),
@@ -100,7 +115,12 @@ export async function listCaseStatus(userId: string): Promise<{ caseId: string; 
   const ids = new Set([...runs.map((r) => r.caseId), ...bestBy.keys()]);
   return [...ids].map((caseId) => {
     const run = runs.find((r) => r.caseId === caseId);
-    return { caseId, step: run?.step ?? "done", completedAt: run?.completedAt ?? null, best: bestBy.get(caseId) ?? null };
+    return {
+      caseId,
+      step: run?.step ?? "done",
+      completedAt: run?.completedAt ?? null,
+      best: bestBy.get(caseId) ?? null,
+    };
   });
 }
 
@@ -108,21 +128,52 @@ export async function listCaseStatus(userId: string): Promise<{ caseId: string; 
  * When the learner may answer this estimate of a case now (its stage is the current one, not yet revealed): the start
  * of their run, from which their first answer counts; else null.
  */
-export async function caseEstimateOpenSince(userId: string, caseId: string, exerciseId: string, now: Date): Promise<Date | null> {
+export async function caseEstimateOpenSince(
+  userId: string,
+  caseId: string,
+  exerciseId: string,
+  now: Date,
+): Promise<Date | null> {
   const entry = getCase(caseId);
   const run = await getCaseRun(userId, caseId, now);
   if (!entry || !run) return null;
-  const stage = CASE_STAGES.find((s) => entry.stages[s].estimates.includes(exerciseId) || entry.stages[s].spotTheProblem.some((item) => item.estimate === exerciseId));
+  const stage = CASE_STAGES.find(
+    (s) =>
+      entry.stages[s].estimates.includes(exerciseId) ||
+      entry.stages[s].spotTheProblem.some((item) => item.estimate === exerciseId),
+  );
   const step = stage ?? (entry.curveball.estimates.includes(exerciseId) ? "curveball" : null);
   return step !== null && mayWrite(run.state, step, "answer", entry.curveball.after) ? run.startedAt : null;
 }
 
-export type CaseResultView = { total: number; band: string; mode: string; finishedAt: Date; stages: { stage: string; rating: number; share: number; elapsedMs: number; budgetMs: number }[] };
+export type CaseResultView = {
+  total: number;
+  band: string;
+  mode: string;
+  finishedAt: Date;
+  stages: { stage: string; rating: number; share: number; elapsedMs: number; budgetMs: number }[];
+};
 
-const resultStagesSchema = z.array(z.object({ stage: z.string(), rating: z.number(), share: z.number(), elapsedMs: z.number(), budgetMs: z.number() }));
+const resultStagesSchema = z.array(
+  z.object({ stage: z.string(), rating: z.number(), share: z.number(), elapsedMs: z.number(), budgetMs: z.number() }),
+);
 
 /** The learner's finished runs of a case, newest first (the score card of the latest, and the trend). */
-export async function listCaseResults(userId: string, caseId?: string): Promise<(CaseResultView & { caseId: string })[]> {
-  const rows = await db().caseResult.findMany({ where: { userId, ...(caseId ? { caseId } : {}) }, orderBy: { finishedAt: "desc" }, take: 50 });
-  return rows.map((row) => ({ caseId: row.caseId, total: row.total, band: row.band, mode: row.mode, finishedAt: row.finishedAt, stages: resultStagesSchema.parse(row.stages) }));
+export async function listCaseResults(
+  userId: string,
+  caseId?: string,
+): Promise<(CaseResultView & { caseId: string })[]> {
+  const rows = await db().caseResult.findMany({
+    where: { userId, ...(caseId ? { caseId } : {}) },
+    orderBy: { finishedAt: "desc" },
+    take: 50,
+  });
+  return rows.map((row) => ({
+    caseId: row.caseId,
+    total: row.total,
+    band: row.band,
+    mode: row.mode,
+    finishedAt: row.finishedAt,
+    stages: resultStagesSchema.parse(row.stages),
+  }));
 }

@@ -12,14 +12,18 @@ import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedPoint } from "./point-cards";
 
-
 const step = z.enum(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
 const id = z.string().min(1).max(120);
 const base = { clientId: z.uuid({ message: "clientId must be a UUID made by the browser" }), caseId: id };
 
 /** Every write a learner makes in a case, each with its client id. */
 export const caseWriteSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ ...base, kind: z.literal("start"), mode: z.enum(["practice", "interview"]), restart: z.boolean().default(false) }),
+  z.strictObject({
+    ...base,
+    kind: z.literal("start"),
+    mode: z.enum(["practice", "interview"]),
+    restart: z.boolean().default(false),
+  }),
   z.strictObject({ ...base, kind: z.literal("reveal") }),
   z.strictObject({ ...base, kind: z.literal("next") }),
   z.strictObject({ ...base, kind: z.literal("pause") }),
@@ -28,7 +32,9 @@ export const caseWriteSchema = z.discriminatedUnion("kind", [
     ...base,
     kind: z.literal("notes"),
     step,
-    text: z.string().max(MAX_CASE_NOTES, { message: `Notes are at most ${MAX_CASE_NOTES.toLocaleString("en-US")} characters per stage. Nothing you typed is lost: shorten the notes and they will save.` }),
+    text: z.string().max(MAX_CASE_NOTES, {
+      message: `Notes are at most ${MAX_CASE_NOTES.toLocaleString("en-US")} characters per stage. Nothing you typed is lost: shorten the notes and they will save.`,
+    }),
   }),
   z.strictObject({ ...base, kind: z.literal("mark"), pointId: id, mark: z.enum(["covered", "partly", "missed"]) }),
   z.strictObject({ ...base, kind: z.literal("choice"), choiceId: id, optionId: id }),
@@ -78,26 +84,49 @@ export async function writeCase(userId: string, input: CaseWrite, now: Date): Pr
   if (!entry) return refuse("not-found", `There is no case "${input.caseId}".`);
   const hash = hashOf(input);
   const replay = async (): Promise<CaseWriteOutcome> => {
-    const previous = await db().caseWrite.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } } });
+    const previous = await db().caseWrite.findUnique({
+      where: { userId_clientId: { userId, clientId: input.clientId } },
+    });
     if (!previous) return refuse("conflict", "That write could not be confirmed; try again.");
-    if (previous.bodyHash !== hash || previous.caseId !== input.caseId) return refuse("conflict", "This client id was already used for a different request.");
+    if (previous.bodyHash !== hash || previous.caseId !== input.caseId)
+      return refuse("conflict", "This client id was already used for a different request.");
     const run = await getCaseRun(userId, input.caseId, now);
     return run ? { ok: true, run, duplicate: true } : refuse("not-found", "This case has not been started.");
   };
-  if (await db().caseWrite.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { clientId: true } })) return replay();
+  if (
+    await db().caseWrite.findUnique({
+      where: { userId_clientId: { userId, clientId: input.clientId } },
+      select: { clientId: true },
+    })
+  )
+    return replay();
   try {
     await db().$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ caseId: string }[]>`
         SELECT "caseId" FROM "CaseRun" WHERE "userId" = ${userId}::uuid AND "caseId" = ${input.caseId} FOR UPDATE`;
-      const row: RunRow | null = locked.length ? await tx.caseRun.findUnique({ where: { userId_caseId: { userId, caseId: input.caseId } }, select: runSelect }) : null;
+      const row: RunRow | null = locked.length
+        ? await tx.caseRun.findUnique({ where: { userId_caseId: { userId, caseId: input.caseId } }, select: runSelect })
+        : null;
       // The same client id committed while this request waited for the row lock: replay it, apply nothing.
-      if (await tx.caseWrite.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { clientId: true } })) throw new AlreadyStored();
+      if (
+        await tx.caseWrite.findUnique({
+          where: { userId_clientId: { userId, clientId: input.clientId } },
+          select: { clientId: true },
+        })
+      )
+        throw new AlreadyStored();
       await apply(tx, userId, entry, row, input, now);
-      await tx.caseWrite.create({ data: { userId, clientId: input.clientId, caseId: input.caseId, bodyHash: hash, at: now } });
+      await tx.caseWrite.create({
+        data: { userId, clientId: input.clientId, caseId: input.caseId, bodyHash: hash, at: now },
+      });
     });
   } catch (error) {
     if (error instanceof Refused) return error.refusal;
-    if (error instanceof AlreadyStored || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) return replay();
+    if (
+      error instanceof AlreadyStored ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    )
+      return replay();
     throw error;
   }
   const run = await getCaseRun(userId, input.caseId, now);
@@ -108,12 +137,27 @@ export async function writeCase(userId: string, input: CaseWrite, now: Date): Pr
 
 type Tx = Prisma.TransactionClient;
 
-async function apply(tx: Tx, userId: string, entry: CaseEntry, row: RunRow | null, input: CaseWrite, now: Date): Promise<void> {
+async function apply(
+  tx: Tx,
+  userId: string,
+  entry: CaseEntry,
+  row: RunRow | null,
+  input: CaseWrite,
+  now: Date,
+): Promise<void> {
   const where = { userId_caseId: { userId, caseId: entry.id } };
   if (input.kind === "start") {
     if (row && !input.restart) return; // resume the run as it is
     await tx.caseEntry.deleteMany({ where: { userId, caseId: entry.id } });
-    const fresh = { mode: input.mode, step: START.step, revealed: false, timeMs: {}, stepSince: now, startedAt: now, completedAt: null };
+    const fresh = {
+      mode: input.mode,
+      step: START.step,
+      revealed: false,
+      timeMs: {},
+      stepSince: now,
+      startedAt: now,
+      completedAt: null,
+    };
     await tx.caseRun.upsert({ where, create: { userId, caseId: entry.id, ...fresh }, update: fresh });
     return;
   }
@@ -135,19 +179,32 @@ async function apply(tx: Tx, userId: string, entry: CaseEntry, row: RunRow | nul
       const done = moved.state.step === "done";
       await tx.caseRun.update({
         where,
-        data: { step: moved.state.step, revealed: moved.state.revealed, timeMs: times, stepSince: done ? null : now, ...(done ? { completedAt: now } : {}) },
+        data: {
+          step: moved.state.step,
+          revealed: moved.state.revealed,
+          timeMs: times,
+          stepSince: done ? null : now,
+          ...(done ? { completedAt: now } : {}),
+        },
       });
       if (done) await finishCase(tx, userId, entry, row, times, now);
       return;
     }
     case "notes":
-      if (!mayWrite(state, input.step, "notes", after)) throw new Refused(refuse("invalid", "That stage is not reached yet: notes go to the stage you are working on or an earlier one."));
+      if (!mayWrite(state, input.step, "notes", after))
+        throw new Refused(
+          refuse(
+            "invalid",
+            "That stage is not reached yet: notes go to the stage you are working on or an earlier one.",
+          ),
+        );
       await upsertEntry(tx, userId, entry.id, `notes:${input.step}`, input.text, now);
       return;
     case "mark": {
       const pointStep = stepOfPoint(entry, input.pointId);
       if (!pointStep) throw new Refused(refuse("invalid", `The case has no checklist point "${input.pointId}".`));
-      if (!mayWrite(state, pointStep, "mark", after)) throw new Refused(refuse("invalid", "Reveal the stage before marking its checklist."));
+      if (!mayWrite(state, pointStep, "mark", after))
+        throw new Refused(refuse("invalid", "Reveal the stage before marking its checklist."));
       await upsertEntry(tx, userId, entry.id, `mark:${input.pointId}`, input.mark, now);
       if (input.mark === "missed") await flagMissedPoint(tx, userId, entry.id, input.pointId, now);
       return;
@@ -155,15 +212,26 @@ async function apply(tx: Tx, userId: string, entry: CaseEntry, row: RunRow | nul
     case "choice": {
       const found = stageOfChoice(entry, input.choiceId);
       if (!found) throw new Refused(refuse("invalid", `The case has no choice "${input.choiceId}".`));
-      if (!found.optionIds.includes(input.optionId)) throw new Refused(refuse("invalid", `"${input.optionId}" is not an option of that choice.`));
-      if (!mayWrite(state, found.stage, "answer", after)) throw new Refused(refuse("invalid", "Choices are answered in their own stage, before its reference is revealed."));
+      if (!found.optionIds.includes(input.optionId))
+        throw new Refused(refuse("invalid", `"${input.optionId}" is not an option of that choice.`));
+      if (!mayWrite(state, found.stage, "answer", after))
+        throw new Refused(
+          refuse("invalid", "Choices are answered in their own stage, before its reference is revealed."),
+        );
       await upsertEntry(tx, userId, entry.id, `choice:${input.choiceId}`, input.optionId, now);
       return;
     }
   }
 }
 
-async function upsertEntry(tx: Tx, userId: string, caseId: string, key: string, value: string, now: Date): Promise<void> {
+async function upsertEntry(
+  tx: Tx,
+  userId: string,
+  caseId: string,
+  key: string,
+  value: string,
+  now: Date,
+): Promise<void> {
   await tx.caseEntry.upsert({
     where: { userId_caseId_key: { userId, caseId, key } },
     create: { userId, caseId, key, value, updatedAt: now },

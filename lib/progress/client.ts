@@ -9,7 +9,14 @@ export type { CaseWrite } from "./case-writes";
 export { MAX_CASE_NOTES } from "./limits";
 export type { ReviewSubmit } from "./rate-card";
 export type { SettingsUpdate } from "./settings";
-export type { DeckRequest, DeleteAccountRequest, LessonEventRequest, ResetRequest, UndoRequest, VariantRequest } from "./requests";
+export type {
+  DeckRequest,
+  DeleteAccountRequest,
+  LessonEventRequest,
+  ResetRequest,
+  UndoRequest,
+  VariantRequest,
+} from "./requests";
 export type {
   AttemptResponseBody,
   CaseWriteResponseBody,

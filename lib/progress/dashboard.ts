@@ -65,10 +65,18 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
   const done = new Set(progress.map((p) => p.lessonId));
   const modules = MODULE_IDS.map((module) => {
     const inModule = lessons.filter((l) => l.module === module);
-    return { module, title: MODULES[module].title, done: inModule.filter((l) => done.has(l.id)).length, total: inModule.length };
+    return {
+      module,
+      title: MODULES[module].title,
+      done: inModule.filter((l) => done.has(l.id)).length,
+      total: inModule.length,
+    };
   }).filter((m) => m.total > 0);
 
-  const reviewRows = reviews.map((r) => ({ reviewedAt: r.reviewedAt, dueBefore: dueSchema.parse({ due: r.dueBefore }).due }));
+  const reviewRows = reviews.map((r) => ({
+    reviewedAt: r.reviewedAt,
+    dueBefore: dueSchema.parse({ due: r.dueBefore }).due,
+  }));
   // New flashcards are introduced a few a day: only today's allowance of them is due; the rest wait and break no streak.
   const scheduled = cards.filter((c) => !(c.kind === "fact" && c.state === "new")).map((c) => c.due);
   const dueDates = [...scheduled, ...Array.from({ length: summary.leftToday }, () => now)];
@@ -77,12 +85,19 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
   return {
     today,
     modules,
-    heatmap: reviewHeatmap(reviewRows.map((r) => r.reviewedAt), today, options),
+    heatmap: reviewHeatmap(
+      reviewRows.map((r) => r.reviewedAt),
+      today,
+      options,
+    ),
     streak: currentStreak(reviewRows, overdue, today, options),
     reviewsTotal: reviewRows.length,
     forecast: dueForecast(dueDates, today, options),
     accuracy: accuracyByWeek(steps, options).filter((w) => w.week >= addDays(today, -7 * 26)),
-    speed: speedByWeek(runs.map((r) => ({ at: r.createdAt, elapsedMs: r.elapsedMs })), options).filter((w) => w.week >= addDays(today, -7 * 26)),
+    speed: speedByWeek(
+      runs.map((r) => ({ at: r.createdAt, elapsedMs: r.elapsedMs })),
+      options,
+    ).filter((w) => w.week >= addDays(today, -7 * 26)),
     calibration: summariseCalibration(ranges),
     deckSize: cards.length,
   };

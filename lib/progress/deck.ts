@@ -23,13 +23,17 @@ export async function addCardsToDeck(userId: string, cardIds: readonly string[],
  * yet ("coming soon") adds nothing, even when its cards are written.
  */
 export async function addLessonCards(userId: string, lessonId: string, now: Date): Promise<number> {
-  const ids = listPublishedCards().filter((card) => card.lessonId === lessonId).map((card) => card.id);
+  const ids = listPublishedCards()
+    .filter((card) => card.lessonId === lessonId)
+    .map((card) => card.id);
   return addCardsToDeck(userId, ids, now);
 }
 
 /** Every card of a module's published lessons joins the deck (they are introduced a few a day, in course order). */
 export async function addModuleCards(userId: string, module: ModuleId, now: Date): Promise<number> {
-  const ids = listPublishedCards().filter((card) => card.module === module).map((card) => card.id);
+  const ids = listPublishedCards()
+    .filter((card) => card.module === module)
+    .map((card) => card.id);
   return addCardsToDeck(userId, ids, now);
 }
 

@@ -22,7 +22,10 @@ export async function checkDatabaseHealth(
     return { db: "down", error: `The database cannot be reached or is not migrated: ${message}` };
   }
   const expected = fs.existsSync(/*turbopackIgnore: true*/ migrationsDir)
-    ? fs.readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+    ? fs
+        .readdirSync(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
     : [];
   const pending = expected.filter((name) => !applied.has(name)).sort();
   return pending.length ? { db: "ok", migrations: "pending", pending } : { db: "ok", migrations: "current" };

@@ -40,7 +40,13 @@ export type { AttemptRecord, AttemptResult, AttemptSubmit, AttemptSummary, Serve
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";
-export { getSettings, NEW_CARDS_PER_DAY_DEFAULT, NEW_CARDS_PER_DAY_MAX, settingsUpdateSchema, updateSettings } from "./settings";
+export {
+  getSettings,
+  NEW_CARDS_PER_DAY_DEFAULT,
+  NEW_CARDS_PER_DAY_MAX,
+  settingsUpdateSchema,
+  updateSettings,
+} from "./settings";
 export type { LearnerSettings, SettingsUpdate } from "./settings";
 export { addCardsToDeck, addLessonCards, addModuleCards, getCardState, listDeck } from "./deck";
 export { listPublishedCards } from "./new-cards";

@@ -33,7 +33,11 @@ export async function markLessonCompleted(userId: string, lessonId: string, now:
   return (await completeLesson(userId, lessonId, now)).progress;
 }
 
-async function completeLesson(userId: string, lessonId: string, now: Date): Promise<{ progress: LessonProgressRecord; cardsAdded: number }> {
+async function completeLesson(
+  userId: string,
+  lessonId: string,
+  now: Date,
+): Promise<{ progress: LessonProgressRecord; cardsAdded: number }> {
   const rows = await db().$queryRaw<Row[]>`
     INSERT INTO "LessonProgress" ("userId", "lessonId", "startedAt", "completedAt")
     VALUES (${userId}::uuid, ${lessonId}, ${now}, ${now})
@@ -46,15 +50,18 @@ async function completeLesson(userId: string, lessonId: string, now: Date): Prom
 
 export type LessonEvent = "started" | "completed";
 
-export type LessonEventOutcome =
-  | { ok: true; progress: LessonProgressRecord; cardsAdded: number }
-  | Refusal;
+export type LessonEventOutcome = { ok: true; progress: LessonProgressRecord; cardsAdded: number } | Refusal;
 
 /**
  * The learner opened (`started`) or reached the end of (`completed`) a lesson. Opening a lesson only records it; its
  * cards join the deck when it is completed. Idempotent.
  */
-export async function recordLessonEvent(userId: string, lessonId: string, event: LessonEvent, now: Date): Promise<LessonEventOutcome> {
+export async function recordLessonEvent(
+  userId: string,
+  lessonId: string,
+  event: LessonEvent,
+  now: Date,
+): Promise<LessonEventOutcome> {
   if (!getLesson(lessonId)) return refuse("invalid", `There is no lesson "${lessonId}".`);
   if (event === "completed") return { ok: true, ...(await completeLesson(userId, lessonId, now)) };
   return { ok: true, progress: await markLessonStarted(userId, lessonId, now), cardsAdded: 0 };

@@ -12,7 +12,9 @@ import { STEP_CARD_PREFIX } from "./step-cards";
 function cardsInCourseOrder(): CardEntry[] {
   const order = new Map(listCurriculum().map((entry) => [entry.id, entry.order]));
   // Array.prototype.sort is stable, and listCards keeps each file's card order.
-  return [...listCards().values()].sort((a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity));
+  return [...listCards().values()].sort(
+    (a, b) => (order.get(a.lessonId) ?? Infinity) - (order.get(b.lessonId) ?? Infinity),
+  );
 }
 
 /**
@@ -20,7 +22,10 @@ function cardsInCourseOrder(): CardEntry[] {
  * "coming soon" lesson's cards never join a deck.
  */
 export function listPublishedCards(): CardEntry[] {
-  const published = new Set([...listLessons().map((lesson) => lesson.id), ...listCaseEntries().map((entry) => entry.id)]);
+  const published = new Set([
+    ...listLessons().map((lesson) => lesson.id),
+    ...listCaseEntries().map((entry) => entry.id),
+  ]);
   return cardsInCourseOrder().filter((card) => published.has(card.lessonId));
 }
 
@@ -35,7 +40,11 @@ const TWO_DAYS_MS = 2 * 86_400_000;
  * How many new flashcards the learner has introduced in their current day (time zone and day start hour): cards whose
  * first rating, not undone, falls in today. Read from the review log, so it survives reloads and other devices.
  */
-export async function countNewCardsIntroducedToday(userId: string, now: Date, day: { timeZone: string; dayStartHour: number }): Promise<number> {
+export async function countNewCardsIntroducedToday(
+  userId: string,
+  now: Date,
+  day: { timeZone: string; dayStartHour: number },
+): Promise<number> {
   // A learner's day is at most 25 hours long, so two days back holds all of today's ratings; lib/srs cuts the days.
   const since = new Date(now.getTime() - TWO_DAYS_MS);
   const rows = await db().$queryRaw<{ cardId: string; reviewedAt: Date }[]>`

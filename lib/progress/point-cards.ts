@@ -13,9 +13,18 @@ export function pointCardId(caseId: string, pointId: string): string {
 }
 
 /** Create the card of a missed point (due now), or bring it forward to now when it exists. */
-export async function flagMissedPoint(tx: Prisma.TransactionClient, userId: string, caseId: string, pointId: string, now: Date): Promise<void> {
+export async function flagMissedPoint(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  caseId: string,
+  pointId: string,
+  now: Date,
+): Promise<void> {
   const cardId = pointCardId(caseId, pointId);
-  await tx.reviewCard.createMany({ data: [{ userId, cardId, kind: "point", ...cardStateColumns(newCardState(now)), createdAt: now }], skipDuplicates: true });
+  await tx.reviewCard.createMany({
+    data: [{ userId, cardId, kind: "point", ...cardStateColumns(newCardState(now)), createdAt: now }],
+    skipDuplicates: true,
+  });
   await tx.reviewCard.updateMany({ where: { userId, cardId, due: { gt: now } }, data: { due: now } });
 }
 
@@ -27,8 +36,14 @@ export function pointCardText(cardId: string): { question: string; answer: strin
   const pointId = match[2];
   for (const stage of CASE_STAGES) {
     const point = entry.stages[stage].checklist.find((p) => p.id === pointId);
-    if (point) return { question: `${entry.title}, ${stepTitle(stage).toLowerCase()}: ${entry.stages[stage].question} Name one key point.`, answer: point.point };
+    if (point)
+      return {
+        question: `${entry.title}, ${stepTitle(stage).toLowerCase()}: ${entry.stages[stage].question} Name one key point.`,
+        answer: point.point,
+      };
   }
   const point = entry.curveball.checklist.find((p) => p.id === pointId);
-  return point ? { question: `${entry.title}, the curveball: ${entry.curveball.prompt} Name one key point.`, answer: point.point } : null;
+  return point
+    ? { question: `${entry.title}, the curveball: ${entry.curveball.prompt} Name one key point.`, answer: point.point }
+    : null;
 }

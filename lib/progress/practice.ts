@@ -7,7 +7,9 @@ export type DrillStat = { exerciseId: string; attempts: number; lastScore: numbe
 /** Per exercise the learner has attempted: how often, the last and best score. */
 export async function listExerciseStats(userId: string, exerciseIds: string[]): Promise<DrillStat[]> {
   if (exerciseIds.length === 0) return [];
-  const rows = await db().$queryRaw<{ exerciseId: string; attempts: bigint; lastScore: number; lastAt: Date; bestScore: number }[]>`
+  const rows = await db().$queryRaw<
+    { exerciseId: string; attempts: bigint; lastScore: number; lastAt: Date; bestScore: number }[]
+  >`
     SELECT DISTINCT ON ("exerciseId")
       "exerciseId",
       count(*) OVER (PARTITION BY "exerciseId") AS attempts,

@@ -15,8 +15,14 @@ export const reviewSubmitSchema = z.union([
   z.strictObject({
     clientId: z.uuid(),
     cardId: z.string().min(1).max(200),
-    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
-    durationMs: z.number().int().min(0).max(24 * 3_600_000),
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+      message: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)",
+    }),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000),
   }),
   z.strictObject({
     clientId: z.uuid(),
@@ -24,13 +30,18 @@ export const reviewSubmitSchema = z.union([
     answer: z.string().max(MAX_ANSWER_LENGTH, { message: `an answer is at most ${MAX_ANSWER_LENGTH} characters` }),
     seed: z.number().int().min(0).max(MAX_SEED),
     token: z.string().min(1).max(64),
-    durationMs: z.number().int().min(0).max(24 * 3_600_000),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000),
   }),
 ]);
 
 export type ReviewSubmit = z.infer<typeof reviewSubmitSchema>;
 
-export type ReviewOutcome = { ok: true; rating: Rating; due: Date; state: CardPhase; grade?: StepGrade; duplicate: boolean } | Refusal;
+export type ReviewOutcome =
+  { ok: true; rating: Rating; due: Date; state: CardPhase; grade?: StepGrade; duplicate: boolean } | Refusal;
 
 /** Thrown inside the transaction to roll it back; turned into a refusal outside. */
 class ReviewRefused extends Error {
@@ -58,7 +69,8 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
     const graded = gradeStepReview(input.cardId, input.seed, input.token, input.answer);
     if (!graded.ok) return graded;
     // An answer the engine could not read is not a wrong answer: nothing is rated, and the learner can type it again.
-    if (graded.grade.verdict === "unreadable") return refuse("invalid", graded.grade.message || "That answer could not be read.");
+    if (graded.grade.verdict === "unreadable")
+      return refuse("invalid", graded.grade.message || "That answer could not be read.");
     grade = graded.grade;
     rating = ratingForVerdict(graded.grade.verdict, input.durationMs);
   }
@@ -69,21 +81,40 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
       // Lock the card row, so two ratings of one card are applied one after the other.
       const locked = await tx.$queryRaw<{ cardId: string }[]>`
         SELECT "cardId" FROM "ReviewCard" WHERE "userId" = ${userId}::uuid AND "cardId" = ${input.cardId} FOR UPDATE`;
-      const row = locked.length ? await tx.reviewCard.findUnique({ where: { userId_cardId: { userId, cardId: input.cardId } }, select: cardSelect }) : null;
+      const row = locked.length
+        ? await tx.reviewCard.findUnique({
+            where: { userId_cardId: { userId, cardId: input.cardId } },
+            select: cardSelect,
+          })
+        : null;
       if (!row) throw new ReviewRefused(refuse("not-found", "That card is not in your deck."));
       // A request with the same client id that committed while this one waited for the row lock: replay it.
-      if (await tx.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: input.clientId } }, select: { clientId: true } })) {
+      if (
+        await tx.reviewLog.findUnique({
+          where: { userId_clientId: { userId, clientId: input.clientId } },
+          select: { clientId: true },
+        })
+      ) {
         throw new AlreadyStored();
       }
       if ("rating" in input ? row.kind === "step" : row.kind !== "step") {
         throw new ReviewRefused(
-          refuse("invalid", row.kind === "step" ? "This card is reviewed by answering the estimate, not by a rating." : "This card takes a rating from 1 to 4."),
+          refuse(
+            "invalid",
+            row.kind === "step"
+              ? "This card is reviewed by answering the estimate, not by a rating."
+              : "This card takes a rating from 1 to 4.",
+          ),
         );
       }
       const before = cardStateOf(row);
-      if (before.due.getTime() > now.getTime()) throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
+      if (before.due.getTime() > now.getTime())
+        throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
       const next = scheduleReview(before, rating, now, settings);
-      await tx.reviewCard.update({ where: { userId_cardId: { userId, cardId: input.cardId } }, data: cardStateColumns(next) });
+      await tx.reviewCard.update({
+        where: { userId_cardId: { userId, cardId: input.cardId } },
+        data: cardStateColumns(next),
+      });
       await tx.reviewLog.create({
         data: {
           userId,
@@ -103,7 +134,10 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
     return { ok: true, rating, due: after.due, state: after.state, ...(grade ? { grade } : {}), duplicate: false };
   } catch (error) {
     if (error instanceof ReviewRefused) return error.refusal;
-    if (error instanceof AlreadyStored || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+    if (
+      error instanceof AlreadyStored ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    ) {
       const raced = await findLog(userId, input.clientId);
       if (raced) return replayReview(raced, input.cardId);
     }

@@ -10,7 +10,10 @@ const moduleId = z.enum(MODULE_IDS, { message: `module must be one of ${MODULE_I
 export const undoRequestSchema = z.strictObject({ clientId: z.uuid() });
 export type UndoRequest = z.infer<typeof undoRequestSchema>;
 
-export const deckRequestSchema = z.union([z.strictObject({ module: moduleId }), z.strictObject({ lesson: z.string().min(1).max(120) })]);
+export const deckRequestSchema = z.union([
+  z.strictObject({ module: moduleId }),
+  z.strictObject({ lesson: z.string().min(1).max(120) }),
+]);
 export type DeckRequest = z.infer<typeof deckRequestSchema>;
 
 export const variantRequestSchema = z.strictObject({ drillId: z.string().min(1).max(120) });

@@ -19,7 +19,12 @@ export type Json<T> = T extends Date
       : T;
 
 /** POST /api/attempts: the grade (with the worked solution); `counted` is false for a re-check of the same numbers. */
-export type AttemptResponseBody = { attempt: AttemptRecord; grade: ExerciseGrade; duplicate: boolean; counted: boolean };
+export type AttemptResponseBody = {
+  attempt: AttemptRecord;
+  grade: ExerciseGrade;
+  duplicate: boolean;
+  counted: boolean;
+};
 
 /** POST /api/variants: a fresh variant of a drill and the token that lets it be submitted. */
 export type VariantResponseBody = ServedVariant;

@@ -3,7 +3,15 @@ import type { ExercisePrompt } from "@/lib/engine";
 import { getCard } from "@/lib/content";
 import { pointCardText } from "./point-cards";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { formatInterval, newCardAllowance, previewRatings, type CardPhase, type CardState, type NewCardAllowance, type Rating } from "@/lib/srs";
+import {
+  formatInterval,
+  newCardAllowance,
+  previewRatings,
+  type CardPhase,
+  type CardState,
+  type NewCardAllowance,
+  type Rating,
+} from "@/lib/srs";
 import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
 import { db } from "./db";
 import { countNewCardsIntroducedToday, courseRank } from "./new-cards";
@@ -45,15 +53,30 @@ function dueReviewsWhere(userId: string, now: Date) {
 
 /** The new flashcards in the deck, in course order (cards no longer in the content are left out). */
 async function newCardsInCourseOrder(userId: string, now: Date): Promise<CardRow[]> {
-  const rows = await db().reviewCard.findMany({ where: { userId, kind: "fact", state: "new", due: { lte: now } }, select: cardSelect });
+  const rows = await db().reviewCard.findMany({
+    where: { userId, kind: "fact", state: "new", due: { lte: now } },
+    select: cardSelect,
+  });
   const rank = courseRank();
-  return rows.filter((row) => rank.has(row.cardId)).sort((a, b) => (rank.get(a.cardId) ?? 0) - (rank.get(b.cardId) ?? 0));
+  return rows
+    .filter((row) => rank.has(row.cardId))
+    .sort((a, b) => (rank.get(a.cardId) ?? 0) - (rank.get(b.cardId) ?? 0));
 }
 
-async function queueFor(userId: string, now: Date, limit: number, settings: LearnerSettings): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
+async function queueFor(
+  userId: string,
+  now: Date,
+  limit: number,
+  settings: LearnerSettings,
+): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
   const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
     // Missed estimation steps first (what the learner most needs), then the oldest due.
-    db().reviewCard.findMany({ where: dueReviewsWhere(userId, now), orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }], take: limit, select: cardSelect }),
+    db().reviewCard.findMany({
+      where: dueReviewsWhere(userId, now),
+      orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
+      take: limit,
+      select: cardSelect,
+    }),
     db().reviewCard.count({ where: dueReviewsWhere(userId, now) }),
     newCardsInCourseOrder(userId, now),
     countNewCardsIntroducedToday(userId, now, settings),
@@ -81,14 +104,24 @@ export async function listDueCardIds(userId: string, now: Date, limit = 50): Pro
 
 function previewOf(state: CardState, now: Date, settings: LearnerSettings): Record<Rating, string> {
   const dues = previewRatings(state, now, settings);
-  return { 1: formatInterval(now, dues[1]), 2: formatInterval(now, dues[2]), 3: formatInterval(now, dues[3]), 4: formatInterval(now, dues[4]) };
+  return {
+    1: formatInterval(now, dues[1]),
+    2: formatInterval(now, dues[2]),
+    3: formatInterval(now, dues[3]),
+    4: formatInterval(now, dues[4]),
+  };
 }
 
 /**
  * Cards due at `now`, ready to show (content text and, for steps, a fresh variant): missed steps first, then the oldest
  * due, then new flashcards in course order up to what is left of the learner's daily limit.
  */
-export async function listDueReviews(userId: string, now: Date, limit = 50, seedFor: (cardId: string) => number = randomSeed): Promise<ReviewItem[]> {
+export async function listDueReviews(
+  userId: string,
+  now: Date,
+  limit = 50,
+  seedFor: (cardId: string) => number = randomSeed,
+): Promise<ReviewItem[]> {
   const settings = await getSettings(userId);
   const { rows } = await queueFor(userId, now, limit, settings);
   const items: ReviewItem[] = [];
@@ -97,11 +130,20 @@ export async function listDueReviews(userId: string, now: Date, limit = 50, seed
     const preview = previewOf(state, now, settings);
     if (row.kind === "fact") {
       const card = getCard(row.cardId);
-      if (card) items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
+      if (card)
+        items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
     } else if (row.kind === "point") {
       // A missed key point of a case is reviewed like a flashcard.
       const card = pointCardText(row.cardId);
-      if (card) items.push({ kind: "fact", cardId: row.cardId, question: card.question, answer: card.answer, state: state.state, preview });
+      if (card)
+        items.push({
+          kind: "fact",
+          cardId: row.cardId,
+          question: card.question,
+          answer: card.answer,
+          state: state.state,
+          preview,
+        });
     } else {
       const variant = serveStepVariant(row.cardId, seedFor(row.cardId));
       if (variant) items.push({ kind: "step", cardId: row.cardId, state: state.state, preview, ...variant });

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_SETTINGS, RETENTION_MAX, RETENTION_MIN, clampRetention, isValidTimeZone, type SchedulerSettings } from "@/lib/srs";
+import {
+  DEFAULT_SETTINGS,
+  RETENTION_MAX,
+  RETENTION_MIN,
+  clampRetention,
+  isValidTimeZone,
+  type SchedulerSettings,
+} from "@/lib/srs";
 import { db } from "./db";
 
 /** How many new flashcards a day introduces unless the learner changes it (Anki's default too). */
@@ -21,7 +28,9 @@ export const settingsUpdateSchema = z.strictObject({
     .string()
     .min(1)
     .max(64)
-    .refine(isValidTimeZone, { message: "That is not a time zone this server knows (use an IANA name such as Europe/Berlin)." })
+    .refine(isValidTimeZone, {
+      message: "That is not a time zone this server knows (use an IANA name such as Europe/Berlin).",
+    })
     .optional(),
   dayStartHour: z.number().int().min(0).max(23).optional(),
   newCardsPerDay: z
@@ -40,7 +49,12 @@ export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
 export async function getSettings(userId: string): Promise<LearnerSettings> {
   const row = await db().userSettings.findUnique({ where: { userId } });
   return row
-    ? { desiredRetention: clampRetention(row.desiredRetention), timeZone: row.timeZone, dayStartHour: row.dayStartHour, newCardsPerDay: row.newCardsPerDay }
+    ? {
+        desiredRetention: clampRetention(row.desiredRetention),
+        timeZone: row.timeZone,
+        dayStartHour: row.dayStartHour,
+        newCardsPerDay: row.newCardsPerDay,
+      }
     : { ...DEFAULT_SETTINGS, timeZone: "UTC", dayStartHour: 4, newCardsPerDay: NEW_CARDS_PER_DAY_DEFAULT };
 }
 

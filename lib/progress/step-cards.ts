@@ -1,5 +1,12 @@
 import "server-only";
-import { buildExercise, formatQuantity, gradeExercise, toPrompt, type ExercisePrompt, type StepGrade } from "@/lib/engine";
+import {
+  buildExercise,
+  formatQuantity,
+  gradeExercise,
+  toPrompt,
+  type ExercisePrompt,
+  type StepGrade,
+} from "@/lib/engine";
 import { getExercise } from "@/lib/content";
 import { newCardState } from "@/lib/srs";
 import { cardStateColumns } from "./card-codec";
@@ -28,13 +35,21 @@ function parseStepCardId(cardId: string): { exerciseId: string; stepId: string }
  * graded steps the learner answered; those below `close` count as missed. An answer the engine could not read
  * (`unreadable`) is not a miss and makes no card; an answer in the wrong dimension (`wrong-dimension`) is one.
  */
-export async function flagMissedSteps(userId: string, exerciseId: string, steps: readonly StepGrade[], now: Date): Promise<string[]> {
+export async function flagMissedSteps(
+  userId: string,
+  exerciseId: string,
+  steps: readonly StepGrade[],
+  now: Date,
+): Promise<string[]> {
   const ids = steps
     .filter((step) => step.verdict !== "exact" && step.verdict !== "close" && step.verdict !== "unreadable")
     .map((step) => stepCardId(exerciseId, step.id));
   if (ids.length === 0) return [];
   const fresh = cardStateColumns(newCardState(now));
-  await db().reviewCard.createMany({ data: ids.map((cardId) => ({ userId, cardId, kind: "step", ...fresh, createdAt: now })), skipDuplicates: true });
+  await db().reviewCard.createMany({
+    data: ids.map((cardId) => ({ userId, cardId, kind: "step", ...fresh, createdAt: now })),
+    skipDuplicates: true,
+  });
   await db().reviewCard.updateMany({ where: { userId, cardId: { in: ids }, due: { gt: now } }, data: { due: now } });
   return ids;
 }
@@ -62,12 +77,20 @@ export function serveStepVariant(cardId: string, seed: number): { prompt: Exerci
 }
 
 /** Grade an answer to a step card's variant, checking that Envelope served that seed for that card. */
-export function gradeStepReview(cardId: string, seed: number, token: string, answer: string): { ok: true; grade: StepGrade } | Refusal {
+export function gradeStepReview(
+  cardId: string,
+  seed: number,
+  token: string,
+  answer: string,
+): { ok: true; grade: StepGrade } | Refusal {
   const parsed = parseStepCardId(cardId);
   const exercise = parsed ? getExercise(parsed.exerciseId) : null;
   if (!parsed || !exercise) return refuse("invalid", "That card is not an estimation step Envelope knows.");
   if (!verifySeedToken(cardId, seed, token)) {
-    return refuse("invalid", "This variant was not served by Envelope (the seed and its token do not match). Reload the page.");
+    return refuse(
+      "invalid",
+      "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
+    );
   }
   const built = buildExercise(exercise.spec, seed);
   const grade = gradeExercise(built, { [parsed.stepId]: answer }).steps.find((step) => step.id === parsed.stepId);

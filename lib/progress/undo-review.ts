@@ -33,9 +33,15 @@ export async function undoLastReview(userId: string, clientId: string, now: Date
       const last = rows[0];
       if (!last) throw new UndoRefused("There is nothing to undo.");
       const before = cardStateFromJson(last.before);
-      const current = await tx.reviewCard.findUnique({ where: { userId_cardId: { userId, cardId: last.cardId } }, select: cardSelect });
+      const current = await tx.reviewCard.findUnique({
+        where: { userId_cardId: { userId, cardId: last.cardId } },
+        select: cardSelect,
+      });
       if (!current) throw new UndoRefused("The card of your last review is no longer in your deck.");
-      await tx.reviewCard.update({ where: { userId_cardId: { userId, cardId: last.cardId } }, data: cardStateColumns(before) });
+      await tx.reviewCard.update({
+        where: { userId_cardId: { userId, cardId: last.cardId } },
+        data: cardStateColumns(before),
+      });
       await tx.reviewLog.create({
         data: {
           userId,
@@ -54,7 +60,8 @@ export async function undoLastReview(userId: string, clientId: string, now: Date
   } catch (error) {
     if (error instanceof UndoRefused) return refuse("conflict", error.message);
     // Another undo with this client id committed first: answer from its row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return undoLastReview(userId, clientId, now);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return undoLastReview(userId, clientId, now);
     throw error;
   }
 }

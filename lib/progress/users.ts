@@ -63,7 +63,11 @@ export async function getUserCredentials(
 }
 
 /** Find or create the user behind a GitHub sign-in (matched by GitHub id, then by verified email). */
-export async function upsertGithubUser(input: { githubId: string; email: string; name?: string | undefined }): Promise<UserRecord> {
+export async function upsertGithubUser(input: {
+  githubId: string;
+  email: string;
+  name?: string | undefined;
+}): Promise<UserRecord> {
   const email = normaliseEmail(input.email);
   const byGithub = await db().user.findUnique({ where: { githubId: input.githubId }, select: userSelect });
   if (byGithub) return byGithub;

@@ -39,7 +39,9 @@ function partsAt(ms: number, timeZone: string) {
 /** The zone's offset from UTC in minutes at an instant. */
 function offsetAt(ms: number, timeZone: string): number {
   const p = partsAt(ms, timeZone);
-  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000);
+  return Math.round(
+    (Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(ms / 60_000) * 60_000) / 60_000,
+  );
 }
 
 /** Per zone and UTC day: the offset when it is the same all day, or null on a day the clocks change. */

@@ -21,9 +21,18 @@ export type FirstRating = { readonly cardId: string; readonly reviewedAt: Date }
  * @see Anki's daily new-card limit (Deck options › Daily limits), which counts the same way.
  * @example countIntroducedToday([{ cardId: "a", reviewedAt: new Date("2026-04-01T03:00:00Z") }], new Date("2026-04-01T10:00:00Z"), "UTC", 4) // 0
  */
-export function countIntroducedToday(ratings: readonly FirstRating[], now: Date, timeZone: string, dayStartHour: number): number {
+export function countIntroducedToday(
+  ratings: readonly FirstRating[],
+  now: Date,
+  timeZone: string,
+  dayStartHour: number,
+): number {
   const today = dayKey(now, timeZone, dayStartHour);
-  return new Set(ratings.filter((rating) => dayKey(rating.reviewedAt, timeZone, dayStartHour) === today).map((rating) => rating.cardId)).size;
+  return new Set(
+    ratings
+      .filter((rating) => dayKey(rating.reviewedAt, timeZone, dayStartHour) === today)
+      .map((rating) => rating.cardId),
+  ).size;
 }
 
 /**

@@ -1,5 +1,20 @@
-import { Rating as FsrsRating, State, createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from "ts-fsrs";
-import { RETENTION_MAX, RETENTION_MIN, type CardPhase, type CardState, type Rating, type SchedulerSettings } from "./types";
+import {
+  Rating as FsrsRating,
+  State,
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+  type Card,
+  type Grade,
+} from "ts-fsrs";
+import {
+  RETENTION_MAX,
+  RETENTION_MIN,
+  type CardPhase,
+  type CardState,
+  type Rating,
+  type SchedulerSettings,
+} from "./types";
 
 const phases: Record<State, CardPhase> = {
   [State.New]: "new",
@@ -8,9 +23,19 @@ const phases: Record<State, CardPhase> = {
   [State.Relearning]: "relearning",
 };
 
-const states: Record<CardPhase, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const states: Record<CardPhase, State> = {
+  new: State.New,
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
 
-const grades: Record<Rating, Grade> = { 1: FsrsRating.Again, 2: FsrsRating.Hard, 3: FsrsRating.Good, 4: FsrsRating.Easy };
+const grades: Record<Rating, Grade> = {
+  1: FsrsRating.Again,
+  2: FsrsRating.Hard,
+  3: FsrsRating.Good,
+  4: FsrsRating.Easy,
+};
 
 /** Clamp a desired retention into the range Envelope allows (0.80 to 0.97). */
 export function clampRetention(value: number): number {

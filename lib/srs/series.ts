@@ -7,7 +7,12 @@ export type DayCount = { day: string; count: number };
 export type DayOptions = { timeZone: string; dayStartHour: number };
 
 /** Reviews per day for the `days` days ending `today` (oldest first), zeros included. */
-export function reviewHeatmap(reviewTimes: readonly Date[], today: string, options: DayOptions, days = 365): DayCount[] {
+export function reviewHeatmap(
+  reviewTimes: readonly Date[],
+  today: string,
+  options: DayOptions,
+  days = 365,
+): DayCount[] {
   const counts = new Map<string, number>();
   for (const at of reviewTimes) {
     const day = dayKey(at, options.timeZone, options.dayStartHour);
@@ -25,7 +30,12 @@ export type StreakReview = { reviewedAt: Date; dueBefore: Date };
  * without reviews does not break it either (the day is not over).
  * `overdue` are the due dates of cards due now and not yet reviewed.
  */
-export function currentStreak(reviews: readonly StreakReview[], overdue: readonly Date[], today: string, options: DayOptions): number {
+export function currentStreak(
+  reviews: readonly StreakReview[],
+  overdue: readonly Date[],
+  today: string,
+  options: DayOptions,
+): number {
   const key = (at: Date) => dayKey(at, options.timeZone, options.dayStartHour);
   const reviewed = new Set(reviews.map((r) => key(r.reviewedAt)));
   if (reviewed.size === 0) return 0;

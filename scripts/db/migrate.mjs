@@ -169,7 +169,11 @@ export async function migrate(command, url, { name, log = console.log } = {}) {
         );
       }
       const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
-      log(out.appliedMigrationNames.length ? `migrations applied: ${out.appliedMigrationNames.join(", ")}` : "migrations: up to date");
+      log(
+        out.appliedMigrationNames.length
+          ? `migrations applied: ${out.appliedMigrationNames.join(", ")}`
+          : "migrations: up to date",
+      );
       return out.appliedMigrationNames;
     }
     if (command === "dev") {

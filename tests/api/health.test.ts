@@ -22,7 +22,11 @@ describe("GET /api/health", () => {
       if (fs.statSync(path.join("prisma/migrations", name)).isDirectory()) fs.mkdirSync(path.join(dir, name));
     }
     fs.mkdirSync(path.join(dir, "29990101000000_future"));
-    expect(await checkDatabaseHealth(dir)).toEqual({ db: "ok", migrations: "pending", pending: ["29990101000000_future"] });
+    expect(await checkDatabaseHealth(dir)).toEqual({
+      db: "ok",
+      migrations: "pending",
+      pending: ["29990101000000_future"],
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

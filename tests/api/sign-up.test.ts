@@ -16,9 +16,24 @@ function request(body: string, type = "application/json"): Request {
 describe("POST /api/sign-up", () => {
   test.each([
     { label: "not JSON", body: "{email:", type: "application/json", error: "The request body is not valid JSON." },
-    { label: "form-encoded", body: "email=a@b.co", type: "application/x-www-form-urlencoded", error: "Send the request body as JSON (Content-Type: application/json)." },
-    { label: "a JSON array", body: "[]", type: "application/json", error: "The request body is not what this endpoint expects." },
-    { label: "oversized", body: JSON.stringify({ email: "a".repeat(20_000) }), type: "application/json", error: "The request body is larger than 8 KB." },
+    {
+      label: "form-encoded",
+      body: "email=a@b.co",
+      type: "application/x-www-form-urlencoded",
+      error: "Send the request body as JSON (Content-Type: application/json).",
+    },
+    {
+      label: "a JSON array",
+      body: "[]",
+      type: "application/json",
+      error: "The request body is not what this endpoint expects.",
+    },
+    {
+      label: "oversized",
+      body: JSON.stringify({ email: "a".repeat(20_000) }),
+      type: "application/json",
+      error: "The request body is larger than 8 KB.",
+    },
     { label: "empty", body: "", type: "application/json", error: "The request body is not valid JSON." },
   ])("$label → 400 with a message", async ({ body, type, error }) => {
     const response = await POST(request(body, type));
@@ -27,8 +42,18 @@ describe("POST /api/sign-up", () => {
   });
 
   test.each([
-    { label: "malformed email", input: { email: "not-an-email", password: "long enough" }, field: "email", message: "That does not look like an email address (name@example.com)." },
-    { label: "short password", input: { email: "ok@example.com", password: "short" }, field: "password", message: "Use at least 8 characters for your password." },
+    {
+      label: "malformed email",
+      input: { email: "not-an-email", password: "long enough" },
+      field: "email",
+      message: "That does not look like an email address (name@example.com).",
+    },
+    {
+      label: "short password",
+      input: { email: "ok@example.com", password: "short" },
+      field: "password",
+      message: "Use at least 8 characters for your password.",
+    },
     { label: "missing password", input: { email: "ok@example.com" }, field: "password", message: "Choose a password." },
   ])("$label → 400 naming the field", async ({ input, field, message }) => {
     const response = await POST(request(JSON.stringify(input)));

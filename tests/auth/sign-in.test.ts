@@ -35,14 +35,20 @@ describe("registerUser", () => {
 
   test("the same email in another case is taken, and nothing is created twice", async () => {
     const { email } = await register();
-    const again = await registerUser({ email: `  ${email.toUpperCase()} `, password: "another password", name: undefined });
+    const again = await registerUser({
+      email: `  ${email.toUpperCase()} `,
+      password: "another password",
+      name: undefined,
+    });
     expect(again).toEqual({ ok: false, reason: "email-taken" });
     expect(await testDb().user.count({ where: { email } })).toBe(1);
   });
 
   test("two sign-ups racing for one email create one account", async () => {
     const email = uniqueEmail("race");
-    const results = await Promise.all([1, 2, 3].map(() => registerUser({ email, password: "password one", name: undefined })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => registerUser({ email, password: "password one", name: undefined })),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(await testDb().user.count({ where: { email } })).toBe(1);
   });

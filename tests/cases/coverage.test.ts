@@ -8,13 +8,38 @@ const KEYS = [
 
 describe("the checklist's coverage rule", () => {
   test.each([
-    { label: "every concept named", notes: "Encode a counter in base62, blocks of 1000 per pod", mark: "covered", matched: ["base62", "counter"] },
-    { label: "a synonym with other case and a hyphen", notes: "BASE-62 of a global Sequence", mark: "covered", matched: ["base 62", "sequence"] },
-    { label: "a plural", notes: "ticket servers hand out ranges, then base62", mark: "covered", matched: ["base62", "ticket"] },
-    { label: "one concept of two", notes: "hash the URL and take base62 of it", mark: "partly", matched: ["base62", null] },
+    {
+      label: "every concept named",
+      notes: "Encode a counter in base62, blocks of 1000 per pod",
+      mark: "covered",
+      matched: ["base62", "counter"],
+    },
+    {
+      label: "a synonym with other case and a hyphen",
+      notes: "BASE-62 of a global Sequence",
+      mark: "covered",
+      matched: ["base 62", "sequence"],
+    },
+    {
+      label: "a plural",
+      notes: "ticket servers hand out ranges, then base62",
+      mark: "covered",
+      matched: ["base62", "ticket"],
+    },
+    {
+      label: "one concept of two",
+      notes: "hash the URL and take base62 of it",
+      mark: "partly",
+      matched: ["base62", null],
+    },
     { label: "nothing", notes: "use a database", mark: "missed", matched: [null, null] },
     { label: "empty notes", notes: "", mark: "missed", matched: [null, null] },
-    { label: "a word inside another word does not count", notes: "countertop encountered", mark: "missed", matched: [null, null] },
+    {
+      label: "a word inside another word does not count",
+      notes: "countertop encountered",
+      mark: "missed",
+      matched: [null, null],
+    },
   ])("$label → $mark", ({ notes, mark, matched }) => {
     expect(coverPoint(notes, KEYS)).toEqual({ mark, matched });
   });

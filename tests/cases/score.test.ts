@@ -1,13 +1,29 @@
 import { describe, expect, test } from "vitest";
 import { CASE_STAGES, bandFor, ratingFor, scoreCase, stageShare, type CaseStage, type StageWork } from "@/lib/cases";
 
-const BUDGET: Record<CaseStage, number> = { requirements: 5, estimation: 7, api: 5, design: 10, deepDive: 10, failures: 5, wrapUp: 3 };
+const BUDGET: Record<CaseStage, number> = {
+  requirements: 5,
+  estimation: 7,
+  api: 5,
+  design: 10,
+  deepDive: 10,
+  failures: 5,
+  wrapUp: 3,
+};
 
 const perfect: StageWork = { marks: ["covered", "covered"], estimates: [1], choices: [true], elapsedMs: 60_000 };
 const nothing: StageWork = { marks: ["missed", "missed"], estimates: [0], choices: [false], elapsedMs: 60_000 };
 
 function work(overrides: Partial<Record<CaseStage, StageWork>> = {}): Record<CaseStage, StageWork> {
-  const all: Record<CaseStage, StageWork> = { requirements: perfect, estimation: perfect, api: perfect, design: perfect, deepDive: perfect, failures: perfect, wrapUp: perfect };
+  const all: Record<CaseStage, StageWork> = {
+    requirements: perfect,
+    estimation: perfect,
+    api: perfect,
+    design: perfect,
+    deepDive: perfect,
+    failures: perfect,
+    wrapUp: perfect,
+  };
   for (const stage of CASE_STAGES) all[stage] = overrides[stage] ?? perfect;
   return all;
 }
@@ -16,9 +32,21 @@ describe("a stage's share and rating", () => {
   test.each([
     { label: "all parts perfect", stage: perfect, share: 1 },
     { label: "nothing right", stage: nothing, share: 0 },
-    { label: "checklist half partly, no estimates or choices", stage: { marks: ["partly", "partly"], estimates: [], choices: [], elapsedMs: 0 } satisfies StageWork, share: 0.5 },
-    { label: "checklist full, estimate at 0.4, one of two choices", stage: { marks: ["covered"], estimates: [0.4], choices: [true, false], elapsedMs: 0 } satisfies StageWork, share: (1 + 0.4 + 0.5) / 3 },
-    { label: "a stage with no work at all", stage: { marks: [], estimates: [], choices: [], elapsedMs: 0 } satisfies StageWork, share: 0 },
+    {
+      label: "checklist half partly, no estimates or choices",
+      stage: { marks: ["partly", "partly"], estimates: [], choices: [], elapsedMs: 0 } satisfies StageWork,
+      share: 0.5,
+    },
+    {
+      label: "checklist full, estimate at 0.4, one of two choices",
+      stage: { marks: ["covered"], estimates: [0.4], choices: [true, false], elapsedMs: 0 } satisfies StageWork,
+      share: (1 + 0.4 + 0.5) / 3,
+    },
+    {
+      label: "a stage with no work at all",
+      stage: { marks: [], estimates: [], choices: [], elapsedMs: 0 } satisfies StageWork,
+      share: 0,
+    },
   ])("$label → $share", ({ stage, share }) => {
     expect(stageShare(stage)).toBeCloseTo(share, 12);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from "vitest";
-import { START, advanceCase, caseSteps, hasReached, isRevealed, mayWrite, type CaseEvent, type CaseState } from "@/lib/cases";
+import {
+  START,
+  advanceCase,
+  caseSteps,
+  hasReached,
+  isRevealed,
+  mayWrite,
+  type CaseEvent,
+  type CaseState,
+} from "@/lib/cases";
 
 const after = "design" as const;
 
@@ -18,7 +27,16 @@ const next: CaseEvent = { kind: "next" };
 
 describe("the stage machine", () => {
   test("seven stages and the curveball after the stage the case names", () => {
-    expect(caseSteps(after)).toEqual(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
+    expect(caseSteps(after)).toEqual([
+      "requirements",
+      "estimation",
+      "api",
+      "design",
+      "curveball",
+      "deepDive",
+      "failures",
+      "wrapUp",
+    ]);
     expect(caseSteps("estimation")[2]).toBe("curveball");
   });
 

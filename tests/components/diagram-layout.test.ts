@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { BOX, CELL, describeDiagram, layoutDiagram, type DiagramEdge, type DiagramGroup, type DiagramNode } from "@/components/diagram/layout";
+import {
+  BOX,
+  CELL,
+  describeDiagram,
+  layoutDiagram,
+  type DiagramEdge,
+  type DiagramGroup,
+  type DiagramNode,
+} from "@/components/diagram/layout";
 
 const nodes: DiagramNode[] = [
   { id: "client", label: "Browser", col: 0, row: 0, kind: "client" },
@@ -48,6 +56,10 @@ describe("the diagram's layout", () => {
   });
 
   test("the text alternative names every group, node and edge", () => {
-    expect(describeDiagram(nodes, edges, groups)).toEqual(["EU region: API, Database.", "Browser → API (HTTPS).", "API → Database, asynchronous."]);
+    expect(describeDiagram(nodes, edges, groups)).toEqual([
+      "EU region: API, Database.",
+      "Browser → API (HTTPS).",
+      "API → Database, asynchronous.",
+    ]);
   });
 });

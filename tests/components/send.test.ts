@@ -16,7 +16,8 @@ beforeAll(async () => {
         response.end(payload);
       };
       if (request.url === "/echo") return send(201, JSON.stringify({ method: request.method, got: JSON.parse(body) }));
-      if (request.url === "/refused") return send(400, JSON.stringify({ error: "Too long.", issues: { answer: "At most 200 characters.", n: 3 } }));
+      if (request.url === "/refused")
+        return send(400, JSON.stringify({ error: "Too long.", issues: { answer: "At most 200 characters.", n: 3 } }));
       if (request.url === "/not-json") return send(409, "<html>conflict</html>", "text/html");
       return send(503, JSON.stringify({ error: "down" }));
     });

@@ -50,9 +50,15 @@ function makeContent(files: Record<string, string>): string {
   const all: Record<string, string> = {
     "lessons/01-sample-lesson.mdx": `${frontmatter}\n## Idea\n\nIt is <Calc expr="1M * 10 / 1 day" unit="requests/s" />.\n\n<Estimate id="sample-qps" />\n`,
     "lessons/01-sample-lesson.exercises.json": JSON.stringify([exercise], null, 2),
-    "cards/01-sample-lesson.json": JSON.stringify([{ id: "sample-card", q: "Seconds in a day?", a: "86,400" }], null, 2),
+    "cards/01-sample-lesson.json": JSON.stringify(
+      [{ id: "sample-card", q: "Seconds in a day?", a: "86,400" }],
+      null,
+      2,
+    ),
     "published-ids.json": JSON.stringify(["sample-card", "sample-lesson", "sample-qps"]),
-    "curriculum.json": JSON.stringify([{ order: 1, id: "sample-lesson", module: "estimation", title: "A sample lesson" }]),
+    "curriculum.json": JSON.stringify([
+      { order: 1, id: "sample-lesson", module: "estimation", title: "A sample lesson" },
+    ]),
     ...files,
   };
   for (const [name, text] of Object.entries(all)) {
@@ -76,12 +82,16 @@ describe("content:check finds problems and names file and line", () => {
   test.each<{ label: string; files: Record<string, string>; expected: RegExp }>([
     {
       label: "a Calc whose units do not match",
-      files: { "lessons/01-sample-lesson.mdx": `${frontmatter}\nLine.\n\n<Calc expr="1M * 10" unit="requests/s" />\n\n<Estimate id="sample-qps" />\n` },
+      files: {
+        "lessons/01-sample-lesson.mdx": `${frontmatter}\nLine.\n\n<Calc expr="1M * 10" unit="requests/s" />\n\n<Estimate id="sample-qps" />\n`,
+      },
       expected: /^01-sample-lesson\.mdx:14: <Calc expr="1M \* 10" unit="requests\/s">: /,
     },
     {
       label: "an Estimate that names no exercise",
-      files: { "lessons/01-sample-lesson.mdx": `${frontmatter}\n<Estimate id="sample-qps" />\n\n<Estimate id="missing" />\n` },
+      files: {
+        "lessons/01-sample-lesson.mdx": `${frontmatter}\n<Estimate id="sample-qps" />\n\n<Estimate id="missing" />\n`,
+      },
       expected: /^01-sample-lesson\.mdx:14: <Estimate id="missing"> names no exercise/,
     },
     {
@@ -96,17 +106,28 @@ describe("content:check finds problems and names file and line", () => {
     },
     {
       label: "frontmatter with a bad module",
-      files: { "lessons/01-sample-lesson.mdx": frontmatter.replace("module: estimation", "module: misc") + `\n<Estimate id="sample-qps" />\n` },
+      files: {
+        "lessons/01-sample-lesson.mdx":
+          frontmatter.replace("module: estimation", "module: misc") + `\n<Estimate id="sample-qps" />\n`,
+      },
       expected: /^01-sample-lesson\.mdx:5: frontmatter module: /,
     },
     {
       label: "an exercise formula naming an unknown given",
-      files: { "lessons/01-sample-lesson.exercises.json": JSON.stringify([{ ...exercise, steps: [{ ...exercise.steps[0], formula: "dau * nope / 1 day" }] }], null, 2) },
+      files: {
+        "lessons/01-sample-lesson.exercises.json": JSON.stringify(
+          [{ ...exercise, steps: [{ ...exercise.steps[0], formula: "dau * nope / 1 day" }] }],
+          null,
+          2,
+        ),
+      },
       expected: /^01-sample-lesson\.exercises\.json:3: /,
     },
     {
       label: "an exercise that names no skill",
-      files: { "lessons/01-sample-lesson.exercises.json": JSON.stringify([{ ...exercise, skill: undefined }], null, 2) },
+      files: {
+        "lessons/01-sample-lesson.exercises.json": JSON.stringify([{ ...exercise, skill: undefined }], null, 2),
+      },
       expected: /^01-sample-lesson\.exercises\.json:3: 0\.skill: name the skill it practises/,
     },
     {
@@ -116,7 +137,16 @@ describe("content:check finds problems and names file and line", () => {
     },
     {
       label: "a card id used twice",
-      files: { "cards/01-sample-lesson.json": JSON.stringify([{ id: "sample-card", q: "One?", a: "1" }, { id: "sample-card", q: "Two?", a: "2" }], null, 2) },
+      files: {
+        "cards/01-sample-lesson.json": JSON.stringify(
+          [
+            { id: "sample-card", q: "One?", a: "1" },
+            { id: "sample-card", q: "Two?", a: "2" },
+          ],
+          null,
+          2,
+        ),
+      },
       expected: /^01-sample-lesson\.json:\d+: card id "sample-card" is already used/,
     },
     {
@@ -131,6 +161,9 @@ describe("content:check finds problems and names file and line", () => {
     },
   ])("$label", async ({ files, expected }) => {
     const problems = await problemsOf(files);
-    expect(problems.some((p) => expected.test(p)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join("\n"),
+    ).toBe(true);
   });
 });

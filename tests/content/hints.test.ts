@@ -13,7 +13,10 @@ function numbersIn(text: string, unit: string): number[] {
   });
 }
 
-const exerciseIds = [...listLessons().flatMap((lesson) => listExercisesOfLesson(lesson).map((entry) => entry.spec.id)), ...listDrills().map((drill) => drill.id)];
+const exerciseIds = [
+  ...listLessons().flatMap((lesson) => listExercisesOfLesson(lesson).map((entry) => entry.spec.id)),
+  ...listDrills().map((drill) => drill.id),
+];
 
 test.each([
   { label: "a whiteboard number", text: "about 46k a second", unit: "requests/s", value: 46_000 },
@@ -32,7 +35,8 @@ describe("no hint gives its answer away", () => {
         if (!step.hint) continue;
         const truth = step.expected.value;
         for (const value of numbersIn(step.hint, step.unit)) {
-          if (truth !== 0 && Math.abs(value - truth) / Math.abs(truth) < 0.02) leaks.push(`seed ${seed}, ${step.id}: “${step.hint}”`);
+          if (truth !== 0 && Math.abs(value - truth) / Math.abs(truth) < 0.02)
+            leaks.push(`seed ${seed}, ${step.id}: “${step.hint}”`);
         }
       }
     }

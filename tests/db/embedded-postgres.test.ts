@@ -16,27 +16,31 @@ async function selectOne(url: string): Promise<number> {
 }
 
 describe("the embedded PostgreSQL launcher", () => {
-  test("recovers from a lock file left by a killed server, and adopts a server that is still running", { timeout: 60_000 }, async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    const first = await startEmbeddedPostgres({ dir, port, log: () => {} });
-    expect(await selectOne(first.url)).toBe(1);
-    await first.stop();
+  test(
+    "recovers from a lock file left by a killed server, and adopts a server that is still running",
+    { timeout: 60_000 },
+    async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const first = await startEmbeddedPostgres({ dir, port, log: () => {} });
+      expect(await selectOne(first.url)).toBe(1);
+      await first.stop();
 
-    // A killed server leaves postmaster.pid behind; write one that names a process that no longer exists.
-    const pidFile = path.join(first.dir, "postmaster.pid");
-    fs.writeFileSync(pidFile, `999999\n${first.dir}\n0\n${port}\n\n127.0.0.1\n`);
-    const logs: string[] = [];
-    const second = await startEmbeddedPostgres({ dir, port, log: (line) => logs.push(line) });
-    expect(logs.some((line) => line.includes("removing a stale lock"))).toBe(true);
-    expect(await selectOne(second.url)).toBe(1);
+      // A killed server leaves postmaster.pid behind; write one that names a process that no longer exists.
+      const pidFile = path.join(first.dir, "postmaster.pid");
+      fs.writeFileSync(pidFile, `999999\n${first.dir}\n0\n${port}\n\n127.0.0.1\n`);
+      const logs: string[] = [];
+      const second = await startEmbeddedPostgres({ dir, port, log: (line) => logs.push(line) });
+      expect(logs.some((line) => line.includes("removing a stale lock"))).toBe(true);
+      expect(await selectOne(second.url)).toBe(1);
 
-    // Starting again while it runs (as after a parent was SIGKILLed) adopts the live server instead of failing.
-    const adopted = await startEmbeddedPostgres({ dir, port: port + 1, log: (line) => logs.push(line) });
-    expect(adopted.url).toContain(`:${port}/`);
-    expect(logs.some((line) => line.includes("reusing the server already running"))).toBe(true);
-    expect(await selectOne(adopted.url)).toBe(1);
-    await adopted.stop();
-    await second.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+      // Starting again while it runs (as after a parent was SIGKILLed) adopts the live server instead of failing.
+      const adopted = await startEmbeddedPostgres({ dir, port: port + 1, log: (line) => logs.push(line) });
+      expect(adopted.url).toContain(`:${port}/`);
+      expect(logs.some((line) => line.includes("reusing the server already running"))).toBe(true);
+      expect(await selectOne(adopted.url)).toBe(1);
+      await adopted.stop();
+      await second.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 });

@@ -8,7 +8,9 @@ test("the reset buttons are red in dark mode too", async ({ page }) => {
   const reset = page.getByRole("button", { name: "Reset Building blocks…", exact: true });
   await expect(reset).toHaveCSS("color", "rgb(252, 165, 165)");
   await reset.click();
-  const confirm = page.getByRole("alertdialog", { name: "Reset Building blocks?" }).getByRole("button", { name: "Reset Building blocks", exact: true });
+  const confirm = page
+    .getByRole("alertdialog", { name: "Reset Building blocks?" })
+    .getByRole("button", { name: "Reset Building blocks", exact: true });
   await expect(confirm).toHaveCSS("background-color", "rgb(252, 165, 165)");
   await expectNoAxeViolations(page);
 });
@@ -28,7 +30,9 @@ test("export, reset a module with confirmation, and delete the account", async (
   expect(data.cards.length).toBeGreaterThan(100);
   const csv = await page.request.get("/api/export/reviews.csv");
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-  expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFreviewed_at,card_id,question,answer,kind,rating,verdict,duration_ms,undoes,state_before,due_before,state_after,due_after,client_id");
+  expect((await csv.text()).split("\r\n")[0]).toBe(
+    "\uFEFFreviewed_at,card_id,question,answer,kind,rating,verdict,duration_ms,undoes,state_before,due_before,state_after,due_after,client_id",
+  );
 
   // The reset is red, and its confirmation names the module and opens right under the button that asked for it.
   const reset = page.getByRole("button", { name: "Reset Estimation…", exact: true });
@@ -36,7 +40,9 @@ test("export, reset a module with confirmation, and delete the account", async (
   await reset.click();
   const resetDialog = page.getByRole("alertdialog", { name: "Reset Estimation?" });
   await expect(resetDialog).toBeVisible();
-  await expect(resetDialog).toContainText("This deletes your completed lessons, answers, cards and review history in Estimation.");
+  await expect(resetDialog).toContainText(
+    "This deletes your completed lessons, answers, cards and review history in Estimation.",
+  );
   await expect(resetDialog.getByRole("button", { name: "Cancel" })).toBeFocused();
   const [button, dialog] = [await reset.boundingBox(), await resetDialog.boundingBox()];
   expect(dialog && button && dialog.y - (button.y + button.height)).toBeLessThan(24);

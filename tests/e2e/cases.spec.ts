@@ -3,7 +3,10 @@ import { expectNoAxeViolations, signUp } from "./helpers";
 
 /** Answer the first still-unchecked estimate on the page with a number (graded by the server). */
 async function answerOpenEstimates(page: Page, answer: string) {
-  const open = page.locator("section").filter({ has: page.getByRole("button", { name: "Check my answers" }) }).filter({ hasNot: page.locator("textarea") });
+  const open = page
+    .locator("section")
+    .filter({ has: page.getByRole("button", { name: "Check my answers" }) })
+    .filter({ hasNot: page.locator("textarea") });
   for (let guard = 0; guard < 10 && (await open.count()) > 0; guard++) {
     // Pin the exercise by its title: once checked, it no longer matches `open`.
     const title = await open.first().getByRole("heading").first().innerText();
@@ -38,7 +41,10 @@ test.describe("case studies", () => {
     for (let stage = 0; stage < 8; stage++) {
       const title = await page.getByRole("heading", { level: 2 }).first().innerText();
       visited.push(title);
-      await writeNotes(page, "Reads dominate, about 100 redirects per created link; base62 keys from a counter; cache hot links in Redis.");
+      await writeNotes(
+        page,
+        "Reads dominate, about 100 redirects per created link; base62 keys from a counter; cache hot links in Redis.",
+      );
       if (title === "Estimation") {
         // One slip early (50 creations a second instead of about 39), carried through: the peak earns follow-through.
         const traffic = page.getByRole("region", { name: "The shortener's traffic and five years of links" });
@@ -63,8 +69,19 @@ test.describe("case studies", () => {
       await page.getByRole("button", { name: /^Next: |^Finish and see the score card$/ }).click();
       if (stage < 7) await expect(page.getByRole("heading", { level: 2 }).first()).not.toHaveText(title);
     }
-    expect(visited).toEqual(["Requirements and scope", "Estimation", "API and data model", "High-level design", "Curveball", "Deep dive", "Failure modes and trade-offs", "Wrap-up"]);
-    await expect(page.getByRole("heading", { name: /Score card: \d+%, (not yet|mixed signal|hire signal|strong hire signal)/ })).toBeVisible();
+    expect(visited).toEqual([
+      "Requirements and scope",
+      "Estimation",
+      "API and data model",
+      "High-level design",
+      "Curveball",
+      "Deep dive",
+      "Failure modes and trade-offs",
+      "Wrap-up",
+    ]);
+    await expect(
+      page.getByRole("heading", { name: /Score card: \d+%, (not yet|mixed signal|hire signal|strong hire signal)/ }),
+    ).toBeVisible();
     await expect(page.getByRole("row", { name: /Deep dive/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "What to study next" })).toBeVisible();
 
@@ -76,7 +93,9 @@ test.describe("case studies", () => {
     const points = data.cards.filter((card: { cardId: string }) => card.cardId.startsWith("point:case-url-shortener:"));
     expect(points).toHaveLength(8);
     await page.goto("/progress");
-    await expect(page.getByRole("table", { name: "Case scores, newest first" })).toContainText("Design a URL shortener");
+    await expect(page.getByRole("table", { name: "Case scores, newest first" })).toContainText(
+      "Design a URL shortener",
+    );
     await page.goto("/review");
     await expect(page.getByText(/\d+ reviewed · \d+ due/)).toBeVisible();
   });
@@ -92,7 +111,9 @@ test.describe("case studies", () => {
     await writeNotes(page, "1B a day is about 11.6k a second; 3x at the peak.");
     await page.reload();
     await expect(page.getByRole("heading", { level: 2, name: "Estimation" })).toBeVisible();
-    await expect(page.getByLabel("Your notes for this stage")).toHaveValue("1B a day is about 11.6k a second; 3x at the peak.");
+    await expect(page.getByLabel("Your notes for this stage")).toHaveValue(
+      "1B a day is about 11.6k a second; 3x at the peak.",
+    );
   });
 
   for (const [width, scheme] of [
@@ -111,7 +132,9 @@ test.describe("case studies", () => {
       await page.getByRole("button", { name: "Start the case" }).click();
       await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
       await expectNoAxeViolations(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      ).toBe(true);
     });
   }
 
@@ -122,7 +145,9 @@ test.describe("case studies", () => {
     await page.getByRole("button", { name: "Start the case" }).click();
     await page.getByRole("button", { name: "Reveal the reference" }).click();
     await expect(page.getByRole("region", { name: "Reference answer" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
   });
 
   test("malformed, unknown and out-of-order case writes are refused with a message", async ({ page }) => {

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signUp } from "./helpers";
 
 test.describe("lessons", () => {
-  test("answer an embedded estimate (one step right, one wrong), see verdicts and the worked solution, reload and still see it", async ({ page }) => {
+  test("answer an embedded estimate (one step right, one wrong), see verdicts and the worked solution, reload and still see it", async ({
+    page,
+  }) => {
     await signUp(page);
     await page.goto("/learn");
     await expect(page.getByRole("progressbar", { name: "Estimation progress" })).toHaveAttribute("aria-valuenow", "0");
@@ -42,7 +44,9 @@ test.describe("lessons", () => {
   test("reaching the end of a lesson marks it complete in the lesson list", async ({ page }) => {
     await signUp(page);
     const completed = page.waitForResponse(
-      (r) => r.url().endsWith("/api/lessons/scale-in-interviews/progress") && r.request().postData()?.includes("completed") === true,
+      (r) =>
+        r.url().endsWith("/api/lessons/scale-in-interviews/progress") &&
+        r.request().postData()?.includes("completed") === true,
     );
     await page.goto("/learn/scale-in-interviews");
     await page.getByText("Reaching this point marks the lesson complete.").scrollIntoViewIfNeeded();
@@ -58,7 +62,9 @@ test.describe("lessons", () => {
     await signUp(page);
     await page.goto("/learn");
     await expectNoAxeViolations(page);
-    const hrefs = await page.locator('a[href^="/learn/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator('a[href^="/learn/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     expect(hrefs.length).toBeGreaterThanOrEqual(9);
     for (const href of hrefs) {
       await page.goto(href);
@@ -75,7 +81,10 @@ test.describe("practice", () => {
     await page.goto("/practice");
     await expectNoAxeViolations(page);
     await page.getByRole("link", { name: /DR-01/ }).first().click();
-    const runner = page.locator("section").filter({ has: page.getByRole("heading", { level: 2 }) }).first();
+    const runner = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { level: 2 }) })
+      .first();
     const givens = async () => (await runner.locator("dl").innerText()).trim();
     const first = await givens();
 
@@ -116,7 +125,10 @@ test.describe("practice", () => {
 
   test("malformed and forged submissions are refused with a 400 and a message", async ({ page }) => {
     await signUp(page);
-    const malformed = await page.request.post("/api/attempts", { data: Buffer.from("{not json"), headers: { "Content-Type": "application/json" } });
+    const malformed = await page.request.post("/api/attempts", {
+      data: Buffer.from("{not json"),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
     expect(await malformed.json()).toEqual({ error: "The request body is not valid JSON." });
     const forged = await page.request.post("/api/attempts", {
@@ -138,7 +150,10 @@ test.describe("practice", () => {
 });
 
 test.describe("offline", () => {
-  test("an answer given offline waits in the outbox and is stored exactly once on reconnect", async ({ page, context }) => {
+  test("an answer given offline waits in the outbox and is stored exactly once on reconnect", async ({
+    page,
+    context,
+  }) => {
     await signUp(page);
     await page.goto("/learn/numbers-to-know");
     const exercise = page.getByRole("region", { name: "The link an image API needs" });
@@ -158,6 +173,8 @@ test.describe("offline", () => {
     await page.reload();
     await expect.poll(() => page.evaluate(() => localStorage.getItem("envelope:outbox"))).toBeNull();
     const data = await (await page.request.get("/api/export")).json();
-    expect(data.attempts.filter((a: { exerciseId: string }) => a.exerciseId === "numbers-image-api-gbps")).toHaveLength(1);
+    expect(data.attempts.filter((a: { exerciseId: string }) => a.exerciseId === "numbers-image-api-gbps")).toHaveLength(
+      1,
+    );
   });
 });

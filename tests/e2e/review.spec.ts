@@ -1,13 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signUp, missImageApiStep } from "./helpers";
 
-test("a missed step becomes a card; review three cards with the keyboard, undo one, and see the dashboard", async ({ page }) => {
+test("a missed step becomes a card; review three cards with the keyboard, undo one, and see the dashboard", async ({
+  page,
+}) => {
   // A long walk (lesson, review, reload, dashboard, two accessibility scans) on a shared two-core machine.
   test.setTimeout(90_000);
   await signUp(page, "Reviewer");
 
   // A lesson exercise with one wrong step: the missed step becomes a card. Opening the lesson adds no flashcards.
-  const started = page.waitForResponse((r) => r.url().endsWith("/api/lessons/numbers-to-know/progress") && r.request().postData()?.includes("started") === true);
+  const started = page.waitForResponse(
+    (r) =>
+      r.url().endsWith("/api/lessons/numbers-to-know/progress") && r.request().postData()?.includes("started") === true,
+  );
   await page.goto("/learn/numbers-to-know");
   expect(await (await started).json()).toMatchObject({ cardsAdded: 0 });
   await missImageApiStep(page);
@@ -65,7 +70,9 @@ test("a missed step becomes a card; review three cards with the keyboard, undo o
   await expect(page.getByRole("heading", { name: /Reviews in the last year/ })).toBeVisible();
   await expect(page.getByText(/Reviews on 1 of the last 365 days/)).toBeAttached();
   await expect(page.locator("#forecast").locator("..").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(page.locator("#accuracy").locator("..").locator(".recharts-line-curve, .recharts-line-dot").first()).toBeAttached();
+  await expect(
+    page.locator("#accuracy").locator("..").locator(".recharts-line-curve, .recharts-line-dot").first(),
+  ).toBeAttached();
   await expect(page.getByRole("region", { name: "Weakest skills" }).getByRole("link").first()).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -48,7 +48,9 @@ test.describe("reference answers stay on the server", () => {
     expect(leaks).toEqual([]);
   });
 
-  test("a lesson page sends prompts without formulas, tolerances or reference answers before submission", async ({ page }) => {
+  test("a lesson page sends prompts without formulas, tolerances or reference answers before submission", async ({
+    page,
+  }) => {
     await signUp(page);
     const response = await page.request.get("/learn/numbers-to-know");
     const html = await response.text();

@@ -5,7 +5,11 @@ import { describe, expect, test } from "vitest";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
 function calc(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync("npx", ["tsx", "scripts/calc.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("npx", ["tsx", "scripts/calc.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

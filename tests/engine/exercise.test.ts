@@ -31,19 +31,51 @@ const README_EXAMPLE = `{
 const FEED: ExerciseSpecInput = {
   id: "feed-bandwidth",
   title: "Feed bandwidth",
-  scenario: "A feed has {dau} daily users who each load {loads} pages a day; a page is {page}. Peak is {peak}× the average.",
+  scenario:
+    "A feed has {dau} daily users who each load {loads} pages a day; a page is {page}. Peak is {peak}× the average.",
   givens: [
-    { name: "dau", label: "Daily active users", value: 200_000_000, unit: "users", vary: { min: 1_000_000, max: 1_000_000_000 } },
+    {
+      name: "dau",
+      label: "Daily active users",
+      value: 200_000_000,
+      unit: "users",
+      vary: { min: 1_000_000, max: 1_000_000_000 },
+    },
     { name: "loads", label: "Page loads per user per day", value: 20, unit: "", vary: { min: 1, max: 200, sig: 1 } },
     { name: "page", label: "Page size", value: 5, unit: "KB", vary: { min: 1, max: 500 } },
     { name: "peak", label: "Peak factor", value: 3, unit: "", vary: { min: 2, max: 5, scale: "linear", sig: 1 } },
   ],
   steps: [
     { id: "avg", prompt: "Average page loads per second?", formula: "dau * loads / 1 day", unit: "requests/s" },
-    { id: "peakQps", prompt: "Peak page loads per second?", formula: "avg * peak", unit: "requests/s", explain: "Peaks are what you provision for." },
-    { id: "bandwidth", prompt: "Peak egress for {page} pages?", formula: "peakQps * page", unit: "Gbps", tolerance: { kind: "relative", within: 0.1 } },
-    { id: "servers", prompt: "Servers at 10k requests/s each?", formula: "ceil(peakQps / (10k requests/s))", unit: "servers", tolerance: { kind: "exact" }, hint: "Round up." },
-    { id: "rival", prompt: "Your 80 % range for a rival's daily users?", formula: "dau", unit: "users", tolerance: { kind: "range" } },
+    {
+      id: "peakQps",
+      prompt: "Peak page loads per second?",
+      formula: "avg * peak",
+      unit: "requests/s",
+      explain: "Peaks are what you provision for.",
+    },
+    {
+      id: "bandwidth",
+      prompt: "Peak egress for {page} pages?",
+      formula: "peakQps * page",
+      unit: "Gbps",
+      tolerance: { kind: "relative", within: 0.1 },
+    },
+    {
+      id: "servers",
+      prompt: "Servers at 10k requests/s each?",
+      formula: "ceil(peakQps / (10k requests/s))",
+      unit: "servers",
+      tolerance: { kind: "exact" },
+      hint: "Round up.",
+    },
+    {
+      id: "rival",
+      prompt: "Your 80 % range for a rival's daily users?",
+      formula: "dau",
+      unit: "users",
+      tolerance: { kind: "range" },
+    },
   ],
 };
 
@@ -76,8 +108,16 @@ describe("exerciseSpecSchema", () => {
 
   const broken = (change: (spec: ExerciseSpecInput) => unknown): unknown => change(structuredClone(FEED));
   test.each([
-    { label: "a given declared twice", spec: broken((s) => ({ ...s, givens: [...s.givens, s.givens[0]] })), message: "“dau” is declared twice" },
-    { label: "a step declared twice", spec: broken((s) => ({ ...s, steps: [...s.steps, s.steps[0]] })), message: "“avg” is declared twice" },
+    {
+      label: "a given declared twice",
+      spec: broken((s) => ({ ...s, givens: [...s.givens, s.givens[0]] })),
+      message: "“dau” is declared twice",
+    },
+    {
+      label: "a step declared twice",
+      spec: broken((s) => ({ ...s, steps: [...s.steps, s.steps[0]] })),
+      message: "“avg” is declared twice",
+    },
     {
       label: "a formula naming an unknown given",
       spec: broken((s) => ({ ...s, steps: [{ ...s.steps[0], formula: "dau * load / 1 day" }, ...s.steps.slice(1)] })),
@@ -100,7 +140,10 @@ describe("exerciseSpecSchema", () => {
     },
     {
       label: "a formula that divides by zero",
-      spec: broken((s) => ({ ...s, steps: [{ ...s.steps[0], formula: "dau * loads / (0 * 1 day)" }, ...s.steps.slice(1)] })),
+      spec: broken((s) => ({
+        ...s,
+        steps: [{ ...s.steps[0], formula: "dau * loads / (0 * 1 day)" }, ...s.steps.slice(1)],
+      })),
       message: "finite",
     },
     {
@@ -108,7 +151,11 @@ describe("exerciseSpecSchema", () => {
       spec: broken((s) => ({ ...s, steps: [{ ...s.steps[0], unit: "furlongs/s" }, ...s.steps.slice(1)] })),
       message: "“furlongs” is not a unit",
     },
-    { label: "an unknown placeholder", spec: broken((s) => ({ ...s, scenario: "{users} users" })), message: "{users} is not a given" },
+    {
+      label: "an unknown placeholder",
+      spec: broken((s) => ({ ...s, scenario: "{users} users" })),
+      message: "{users} is not a given",
+    },
     {
       label: "vary with min above max",
       spec: broken((s) => ({ ...s, givens: [{ ...s.givens[0], vary: { min: 10, max: 1 } }, ...s.givens.slice(1)] })),
@@ -121,22 +168,39 @@ describe("exerciseSpecSchema", () => {
     },
     {
       label: "a log range from zero",
-      spec: broken((s) => ({ ...s, givens: [s.givens[0], { ...s.givens[1], value: 0, vary: { min: 0, max: 10 } }, ...s.givens.slice(2)] })),
+      spec: broken((s) => ({
+        ...s,
+        givens: [s.givens[0], { ...s.givens[1], value: 0, vary: { min: 0, max: 10 } }, ...s.givens.slice(2)],
+      })),
       message: "log-scale range needs min > 0",
     },
     {
       label: "a range holding no round number",
-      spec: broken((s) => ({ ...s, givens: [s.givens[0], { ...s.givens[1], value: 1.235, vary: { min: 1.23, max: 1.24, sig: 1 } }, ...s.givens.slice(2)] })),
+      spec: broken((s) => ({
+        ...s,
+        givens: [
+          s.givens[0],
+          { ...s.givens[1], value: 1.235, vary: { min: 1.23, max: 1.24, sig: 1 } },
+          ...s.givens.slice(2),
+        ],
+      })),
       message: "No number with 1 significant figure",
     },
     {
       label: "a ratio tolerance with zero ≤ full",
-      spec: broken((s) => ({ ...s, steps: [{ ...s.steps[0], tolerance: { kind: "ratio", full: 2, zero: 1.5 } }, ...s.steps.slice(1)] })),
+      spec: broken((s) => ({
+        ...s,
+        steps: [{ ...s.steps[0], tolerance: { kind: "ratio", full: 2, zero: 1.5 } }, ...s.steps.slice(1)],
+      })),
       message: "ratio tolerance needs",
     },
     { label: "a misspelt key", spec: broken((s) => ({ ...s, senario: "x" })), message: "senario" },
     { label: "no steps", spec: broken((s) => ({ ...s, steps: [] })), message: "steps" },
-    { label: "an id that is not kebab-case", spec: broken((s) => ({ ...s, id: "Feed Bandwidth" })), message: "kebab-case" },
+    {
+      label: "an id that is not kebab-case",
+      spec: broken((s) => ({ ...s, id: "Feed Bandwidth" })),
+      message: "kebab-case",
+    },
     {
       label: "a given name that is not an identifier",
       spec: broken((s) => ({ ...s, givens: [{ ...s.givens[0], name: "daily-users" }, ...s.givens.slice(1)] })),
@@ -220,9 +284,12 @@ describe("buildExercise and toPrompt", () => {
     for (let seed = 0; seed < 200; seed++) {
       const built = buildExercise(feed, seed);
       const expected = gradeExercise(built, {}).steps;
-      const answers = Object.fromEntries(expected.filter((step) => step.id !== "rival").map((step) => [step.id, step.expected]));
+      const answers = Object.fromEntries(
+        expected.filter((step) => step.id !== "rival").map((step) => [step.id, step.expected]),
+      );
       const grade = gradeExercise(built, answers);
-      for (const step of grade.steps.filter((s) => s.id !== "rival")) expect(step.score, `seed ${seed} ${step.id} “${step.expected}”`).toBe(1);
+      for (const step of grade.steps.filter((s) => s.id !== "rival"))
+        expect(step.score, `seed ${seed} ${step.id} “${step.expected}”`).toBe(1);
     }
   });
 
@@ -244,9 +311,27 @@ describe("buildExercise and toPrompt", () => {
 describe("gradeExercise", () => {
   const built = buildExercise(readme, 0); // avg 1,157.4/s, peak 3,472.2/s
 
-  test.each<{ label: string; answers: StepAnswers; scores: number[]; followThrough: boolean[]; divergedAt: string | null }>([
-    { label: "both right", answers: { avg: "1157", peak: "3472" }, scores: [1, 1], followThrough: [false, false], divergedAt: null },
-    { label: "both right by shortcut", answers: { avg: "1000", peak: "3000" }, scores: [1, 1], followThrough: [false, false], divergedAt: null },
+  test.each<{
+    label: string;
+    answers: StepAnswers;
+    scores: number[];
+    followThrough: boolean[];
+    divergedAt: string | null;
+  }>([
+    {
+      label: "both right",
+      answers: { avg: "1157", peak: "3472" },
+      scores: [1, 1],
+      followThrough: [false, false],
+      divergedAt: null,
+    },
+    {
+      label: "both right by shortcut",
+      answers: { avg: "1000", peak: "3000" },
+      scores: [1, 1],
+      followThrough: [false, false],
+      divergedAt: null,
+    },
     {
       label: "a wrong first step carried right",
       answers: { avg: "5000", peak: "15k" },
@@ -254,9 +339,27 @@ describe("gradeExercise", () => {
       followThrough: [false, true],
       divergedAt: "avg",
     },
-    { label: "wrong twice", answers: { avg: "5000", peak: "40k" }, scores: [0.0, 0.0], followThrough: [false, false], divergedAt: "avg" },
-    { label: "an unreadable first step", answers: { avg: "lol", peak: "3472" }, scores: [0, 1], followThrough: [false, false], divergedAt: "avg" },
-    { label: "an empty second step", answers: { avg: "1157" }, scores: [1, 0], followThrough: [false, false], divergedAt: "peak" },
+    {
+      label: "wrong twice",
+      answers: { avg: "5000", peak: "40k" },
+      scores: [0.0, 0.0],
+      followThrough: [false, false],
+      divergedAt: "avg",
+    },
+    {
+      label: "an unreadable first step",
+      answers: { avg: "lol", peak: "3472" },
+      scores: [0, 1],
+      followThrough: [false, false],
+      divergedAt: "avg",
+    },
+    {
+      label: "an empty second step",
+      answers: { avg: "1157" },
+      scores: [1, 0],
+      followThrough: [false, false],
+      divergedAt: "peak",
+    },
   ])("$label", ({ answers, scores, followThrough, divergedAt }) => {
     const grade = gradeExercise(built, answers);
     grade.steps.forEach((step, index) => {
@@ -278,7 +381,13 @@ describe("gradeExercise", () => {
 
   test("follow-through carries through a chain of steps", () => {
     const chain = buildExercise(feed, 0); // avg 46,296/s; peak 138,889/s; 5.56 Gbps; 14 servers
-    const grade = gradeExercise(chain, { avg: "92k", peakQps: "276k", bandwidth: "11 Gbps", servers: "28", rival: "100M-400M" });
+    const grade = gradeExercise(chain, {
+      avg: "92k",
+      peakQps: "276k",
+      bandwidth: "11 Gbps",
+      servers: "28",
+      rival: "100M-400M",
+    });
     expect(grade.steps.map((step) => step.followThrough)).toEqual([false, true, true, true, false]);
     expect(grade.steps.map((step) => step.score)).toEqual([expect.any(Number), 1, 1, 1, 1]);
     expect(grade.divergedAt).toBe("avg");
@@ -286,7 +395,12 @@ describe("gradeExercise", () => {
 
   test("an empty answer is unreadable and the other steps are still graded", () => {
     const grade = gradeExercise(built, { avg: "  ", peak: "3472" });
-    expect(grade.steps[0]).toMatchObject({ verdict: "unreadable", score: 0, message: "No answer given for this step.", read: "" });
+    expect(grade.steps[0]).toMatchObject({
+      verdict: "unreadable",
+      score: 0,
+      message: "No answer given for this step.",
+      read: "",
+    });
     expect(grade.steps[1]).toMatchObject({ verdict: "exact", score: 1 });
   });
 
@@ -310,7 +424,13 @@ describe("gradeExercise", () => {
   test("the worked solution puts the numbers in", () => {
     const worked = gradeExercise(buildExercise(feed, 0), {}).worked;
     expect(worked).toEqual([
-      { id: "avg", prompt: "Average page loads per second?", formula: "dau * loads / 1 day", substituted: "200M users × 20 / 86,400 s", result: "46,296 requests/s ≈ 46k/s" },
+      {
+        id: "avg",
+        prompt: "Average page loads per second?",
+        formula: "dau * loads / 1 day",
+        substituted: "200M users × 20 / 86,400 s",
+        result: "46,296 requests/s ≈ 46k/s",
+      },
       {
         id: "peakQps",
         prompt: "Peak page loads per second?",
@@ -319,7 +439,13 @@ describe("gradeExercise", () => {
         result: "138,889 requests/s ≈ 140k/s",
         explain: "Peaks are what you provision for.",
       },
-      { id: "bandwidth", prompt: "Peak egress for 5 KB pages?", formula: "peakQps * page", substituted: "138,889 requests/s × 5 KB × 8 bits/byte", result: "5.56 Gbps" },
+      {
+        id: "bandwidth",
+        prompt: "Peak egress for 5 KB pages?",
+        formula: "peakQps * page",
+        substituted: "138,889 requests/s × 5 KB × 8 bits/byte",
+        result: "5.56 Gbps",
+      },
       {
         id: "servers",
         prompt: "Servers at 10k requests/s each?",
@@ -327,7 +453,13 @@ describe("gradeExercise", () => {
         substituted: "ceil(138,889 requests/s / (10k requests/s))",
         result: "14 servers",
       },
-      { id: "rival", prompt: "Your 80 % range for a rival's daily users?", formula: "dau", substituted: "200M users", result: "200,000,000 users ≈ 200M" },
+      {
+        id: "rival",
+        prompt: "Your 80 % range for a rival's daily users?",
+        formula: "dau",
+        substituted: "200M users",
+        result: "200,000,000 users ≈ 200M",
+      },
     ]);
   });
 

@@ -31,7 +31,13 @@ describe("formatQuantity picks readable units and rounding", () => {
   test.each([
     { label: "MB/s to 4 figures", formula: "3 TB/day", unit: "MB/s", sig: 4, text: "34.72 MB/s" },
     { label: "Gbps", formula: "35k requests/s * 5 KB", unit: "Gbps", sig: undefined, text: "1.4 Gbps" },
-    { label: "requests/day in full", formula: "200M * 20 / 1 day", unit: "requests/day", sig: undefined, text: "4,000,000,000 requests/day" },
+    {
+      label: "requests/day in full",
+      formula: "200M * 20 / 1 day",
+      unit: "requests/day",
+      sig: undefined,
+      text: "4,000,000,000 requests/day",
+    },
     { label: "two figures", formula: "200M * 20 / 1 day", unit: "requests/s", sig: 2, text: "46,000 requests/s" },
     { label: "a cost", formula: "$100k/month", unit: "$/month", sig: undefined, text: "$100,000/month" },
     { label: "percent", formula: "0.999", unit: "%", sig: undefined, text: "99.9%" },
@@ -87,7 +93,23 @@ describe("convert", () => {
 });
 
 describe("round trip: convert(parse(format(q)), unit) within display rounding", () => {
-  const units = ["B", "KB", "GB", "MB/s", "Gbps", "ms", "s", "h", "requests/s", "users", "", "$", "$/month", "$/GB/month", "%"];
+  const units = [
+    "B",
+    "KB",
+    "GB",
+    "MB/s",
+    "Gbps",
+    "ms",
+    "s",
+    "h",
+    "requests/s",
+    "users",
+    "",
+    "$",
+    "$/month",
+    "$/GB/month",
+    "%",
+  ];
   // The display rule keeps at least three significant figures: rounding moves a value by at most 0.5 %.
   const DISPLAY_ROUNDING = 0.005 + 1e-9;
 

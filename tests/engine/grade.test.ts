@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { describeCalibration, evaluate, grade, summariseCalibration, wilsonInterval, type Tolerance } from "@/lib/engine";
+import {
+  describeCalibration,
+  evaluate,
+  grade,
+  summariseCalibration,
+  wilsonInterval,
+  type Tolerance,
+} from "@/lib/engine";
 
 const reference = evaluate("46296 requests/s");
 const asked = { expect: "requests/s" };
@@ -14,7 +21,12 @@ describe("default grading: full credit within 15 % either way, nothing at a fact
     { label: "46k: close", answer: "46k", verdict: "close", score: 1 },
     { label: "15 % above: close", answer: String(46_296 * 1.15), verdict: "close", score: 1 },
     { label: "15 % below: close", answer: String(46_296 * 0.85), verdict: "close", score: 1 },
-    { label: "the 86,400 ≈ 10^5 shortcut (13.6 % low)", answer: String((200e6 * 20) / 1e5), verdict: "close", score: 1 },
+    {
+      label: "the 86,400 ≈ 10^5 shortcut (13.6 % low)",
+      answer: String((200e6 * 20) / 1e5),
+      verdict: "close",
+      score: 1,
+    },
     { label: "at the zero-credit factor above", answer: String(46_296 * 10), verdict: "off", score: 0 },
     { label: "at the zero-credit factor below", answer: String(46_296 / 10), verdict: "off", score: 0 },
     { label: "beyond a factor of 10", answer: "1M", verdict: "off", score: 0 },
@@ -41,9 +53,21 @@ describe("default grading: full credit within 15 % either way, nothing at a fact
   });
 
   test.each([
-    { label: "above: (ln 10 − ln r)/(ln 10 − ln 1.15)", factor: 3, expected: (Math.log(10) - Math.log(3)) / (Math.log(10) - Math.log(1.15)) },
-    { label: "below: (ln 10 − ln(1/r))/(ln 10 − ln(1/0.85))", factor: 1 / 3, expected: (Math.log(10) - Math.log(3)) / (Math.log(10) - Math.log(1 / 0.85)) },
-    { label: "√10 above is about half", factor: Math.sqrt(10), expected: (Math.log(10) / 2) / (Math.log(10) - Math.log(1.15)) },
+    {
+      label: "above: (ln 10 − ln r)/(ln 10 − ln 1.15)",
+      factor: 3,
+      expected: (Math.log(10) - Math.log(3)) / (Math.log(10) - Math.log(1.15)),
+    },
+    {
+      label: "below: (ln 10 − ln(1/r))/(ln 10 − ln(1/0.85))",
+      factor: 1 / 3,
+      expected: (Math.log(10) - Math.log(3)) / (Math.log(10) - Math.log(1 / 0.85)),
+    },
+    {
+      label: "√10 above is about half",
+      factor: Math.sqrt(10),
+      expected: Math.log(10) / 2 / (Math.log(10) - Math.log(1.15)),
+    },
   ])("credit falls linearly in log space, $label", ({ factor, expected }) => {
     expect(grade(String(46_296 * factor), reference, undefined, asked).score).toBeCloseTo(expected, 6);
   });
@@ -65,13 +89,55 @@ describe("each tolerance kind", () => {
     { label: "exact: with the label", answer: "21 servers", tolerance: { kind: "exact" }, verdict: "exact", score: 1 },
     { label: "exact: one off", answer: "22", tolerance: { kind: "exact" }, verdict: "off", score: 0 },
     { label: "exact: a fraction off", answer: "21.1", tolerance: { kind: "exact" }, verdict: "off", score: 0 },
-    { label: "relative 5 %: inside", answer: "22", tolerance: { kind: "relative", within: 0.05 }, verdict: "close", score: 1 },
-    { label: "relative 5 %: at the edge", answer: "22.05", tolerance: { kind: "relative", within: 0.05 }, verdict: "close", score: 1 },
-    { label: "relative 5 %: outside", answer: "23", tolerance: { kind: "relative", within: 0.05 }, verdict: "off", score: 0 },
-    { label: "relative 5 %: exact", answer: "21", tolerance: { kind: "relative", within: 0.05 }, verdict: "exact", score: 1 },
-    { label: "ratio 2/8: inside the band", answer: "12.6", tolerance: { kind: "ratio", full: 2, zero: 8 }, verdict: "close", score: 1 },
-    { label: "ratio 2/8: 4× over is half", answer: "84", tolerance: { kind: "ratio", full: 2, zero: 8 }, verdict: "order-of-magnitude", score: 0.5 },
-    { label: "ratio 2/8: 8× under is nothing", answer: "2.625", tolerance: { kind: "ratio", full: 2, zero: 8 }, verdict: "off", score: 0 },
+    {
+      label: "relative 5 %: inside",
+      answer: "22",
+      tolerance: { kind: "relative", within: 0.05 },
+      verdict: "close",
+      score: 1,
+    },
+    {
+      label: "relative 5 %: at the edge",
+      answer: "22.05",
+      tolerance: { kind: "relative", within: 0.05 },
+      verdict: "close",
+      score: 1,
+    },
+    {
+      label: "relative 5 %: outside",
+      answer: "23",
+      tolerance: { kind: "relative", within: 0.05 },
+      verdict: "off",
+      score: 0,
+    },
+    {
+      label: "relative 5 %: exact",
+      answer: "21",
+      tolerance: { kind: "relative", within: 0.05 },
+      verdict: "exact",
+      score: 1,
+    },
+    {
+      label: "ratio 2/8: inside the band",
+      answer: "12.6",
+      tolerance: { kind: "ratio", full: 2, zero: 8 },
+      verdict: "close",
+      score: 1,
+    },
+    {
+      label: "ratio 2/8: 4× over is half",
+      answer: "84",
+      tolerance: { kind: "ratio", full: 2, zero: 8 },
+      verdict: "order-of-magnitude",
+      score: 0.5,
+    },
+    {
+      label: "ratio 2/8: 8× under is nothing",
+      answer: "2.625",
+      tolerance: { kind: "ratio", full: 2, zero: 8 },
+      verdict: "off",
+      score: 0,
+    },
   ])("$label", ({ answer, tolerance, verdict, score }) => {
     const result = grade(answer, servers, tolerance, { expect: "servers" });
     expect(result.verdict).toBe(verdict);
@@ -108,11 +174,31 @@ describe("slips get named", () => {
 describe("wrong dimension and unreadable answers", () => {
   const latency = evaluate("150 ms");
   test.each([
-    { label: "data for a time", answer: "3 TB", verdict: "wrong-dimension", message: "Read 3 TB (data); this step asks for a time." },
-    { label: "a rate for a time", answer: "46k/s", verdict: "wrong-dimension", message: "Read 46,000/s (rate); this step asks for a time." },
+    {
+      label: "data for a time",
+      answer: "3 TB",
+      verdict: "wrong-dimension",
+      message: "Read 3 TB (data); this step asks for a time.",
+    },
+    {
+      label: "a rate for a time",
+      answer: "46k/s",
+      verdict: "wrong-dimension",
+      message: "Read 46,000/s (rate); this step asks for a time.",
+    },
     { label: "empty", answer: "", verdict: "unreadable", message: "No answer given." },
-    { label: "words", answer: "fast", verdict: "unreadable", message: "Could not read “fast”: expected a number where it says “fast”. This step asks for a time, in ms." },
-    { label: "a range for a number step", answer: "100-200 ms", verdict: "unreadable", message: "This step asks for one number, not a range (read as 100 to 200 ms)." },
+    {
+      label: "words",
+      answer: "fast",
+      verdict: "unreadable",
+      message: "Could not read “fast”: expected a number where it says “fast”. This step asks for a time, in ms.",
+    },
+    {
+      label: "a range for a number step",
+      answer: "100-200 ms",
+      verdict: "unreadable",
+      message: "This step asks for one number, not a range (read as 100 to 200 ms).",
+    },
   ])("$label", ({ answer, verdict, message }) => {
     const result = grade(answer, latency, undefined, { expect: "ms" });
     expect(result.verdict).toBe(verdict);
@@ -143,11 +229,15 @@ describe("grading never throws, whatever is typed", () => {
   const whiteboard = fc.constantFrom(..."0123456789.,eE^×x*/:-–— ~≈$%kKMBbTmsnuµhdyQPSGi()+⁴ tobnper".split(""));
   test("strings made of whiteboard characters", () => {
     fc.assert(
-      fc.property(fc.array(whiteboard, { maxLength: 40 }), fc.constantFrom("requests/s", "MB/s", "ms", "$/month", "", "B"), (chars, unit) => {
-        const expected = evaluate(unit === "" ? "3" : `3 ${unit}`);
-        const result = grade(chars.join(""), expected, undefined, { expect: unit });
-        expect(Number.isFinite(result.score)).toBe(true);
-      }),
+      fc.property(
+        fc.array(whiteboard, { maxLength: 40 }),
+        fc.constantFrom("requests/s", "MB/s", "ms", "$/month", "", "B"),
+        (chars, unit) => {
+          const expected = evaluate(unit === "" ? "3" : `3 ${unit}`);
+          const result = grade(chars.join(""), expected, undefined, { expect: unit });
+          expect(Number.isFinite(result.score)).toBe(true);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -160,7 +250,13 @@ describe("ranges for calibration", () => {
     { label: "holds, a factor 2.7 wide", answer: "30k-80k", score: 1, verdict: "close", held: true },
     { label: "holds, exactly a factor 10", answer: "10k-100k", score: 1, verdict: "close", held: true },
     { label: "holds, a factor 100: nothing", answer: "5k-500k", score: 0, verdict: "off", held: true },
-    { label: "holds, a factor √1000: half-ish", answer: "5k to 158,114", score: 2 - Math.log10(158_114 / 5_000), verdict: "order-of-magnitude", held: true },
+    {
+      label: "holds, a factor √1000: half-ish",
+      answer: "5k to 158,114",
+      score: 2 - Math.log10(158_114 / 5_000),
+      verdict: "order-of-magnitude",
+      held: true,
+    },
     { label: "misses above", answer: "60k-90k", score: 0, verdict: "off", held: false },
     { label: "misses below", answer: "10k to 40k", score: 0, verdict: "off", held: false },
     { label: "the truth on an end holds", answer: "50k–70k", score: 1, verdict: "close", held: true },
@@ -172,11 +268,18 @@ describe("ranges for calibration", () => {
   });
 
   test("logWidth is log10(high / low)", () => {
-    expect(grade("30k-80k", truth, range, { expect: "users" }).calibration?.logWidth).toBeCloseTo(Math.log10(8 / 3), 12);
+    expect(grade("30k-80k", truth, range, { expect: "users" }).calibration?.logWidth).toBeCloseTo(
+      Math.log10(8 / 3),
+      12,
+    );
   });
 
   test.each([
-    { label: "a single number", answer: "50k", contains: "asks for an 80 % range (the low end, a dash or “to”, then the high end)" },
+    {
+      label: "a single number",
+      answer: "50k",
+      contains: "asks for an 80 % range (the low end, a dash or “to”, then the high end)",
+    },
     { label: "a range from zero", answer: "0-100k", contains: "low end must be above zero" },
   ])("$label is unreadable for a range step", ({ answer, contains }) => {
     const result = grade(answer, truth, range, { expect: "users" });
@@ -191,15 +294,63 @@ describe("ranges for calibration", () => {
 
   test.each([
     { label: "none", results: [], count: 0, held: 0, tooWide: 0, verdict: "not-enough" },
-    { label: "four of four held: too few to judge", results: ranges(4, 0), count: 4, held: 4, tooWide: 0, verdict: "not-enough" },
-    { label: "a 1–10¹² range holds but does not count", results: ranges(1, 0, 12), count: 1, held: 0, tooWide: 1, verdict: "not-enough" },
-    { label: "a range of exactly a factor of 100 earns nothing and does not count", results: ranges(1, 0, 2), count: 1, held: 0, tooWide: 1, verdict: "not-enough" },
+    {
+      label: "four of four held: too few to judge",
+      results: ranges(4, 0),
+      count: 4,
+      held: 4,
+      tooWide: 0,
+      verdict: "not-enough",
+    },
+    {
+      label: "a 1–10¹² range holds but does not count",
+      results: ranges(1, 0, 12),
+      count: 1,
+      held: 0,
+      tooWide: 1,
+      verdict: "not-enough",
+    },
+    {
+      label: "a range of exactly a factor of 100 earns nothing and does not count",
+      results: ranges(1, 0, 2),
+      count: 1,
+      held: 0,
+      tooWide: 1,
+      verdict: "not-enough",
+    },
     { label: "8 of 10 held", results: ranges(8, 2), count: 10, held: 8, tooWide: 0, verdict: "calibrated" },
-    { label: "61 of 100 held: too narrow", results: ranges(61, 39), count: 100, held: 61, tooWide: 0, verdict: "too-narrow" },
-    { label: "99 of 100 held: too wide", results: ranges(99, 1), count: 100, held: 99, tooWide: 0, verdict: "too-wide" },
-    { label: "10 huge ranges that all hold are not calibration", results: ranges(10, 0, 12), count: 10, held: 0, tooWide: 10, verdict: "too-narrow" },
+    {
+      label: "61 of 100 held: too narrow",
+      results: ranges(61, 39),
+      count: 100,
+      held: 61,
+      tooWide: 0,
+      verdict: "too-narrow",
+    },
+    {
+      label: "99 of 100 held: too wide",
+      results: ranges(99, 1),
+      count: 100,
+      held: 99,
+      tooWide: 0,
+      verdict: "too-wide",
+    },
+    {
+      label: "10 huge ranges that all hold are not calibration",
+      results: ranges(10, 0, 12),
+      count: 10,
+      held: 0,
+      tooWide: 10,
+      verdict: "too-narrow",
+    },
   ])("calibration summary: $label", ({ results, count, held, tooWide, verdict }) => {
-    expect(summariseCalibration(results)).toMatchObject({ count, held, tooWide, verdict, heldShare: count === 0 ? 0 : held / count });
+    expect(summariseCalibration(results)).toMatchObject({
+      count,
+      held,
+      tooWide,
+      verdict,
+      heldShare: count === 0 ? 0 : held / count,
+    });
   });
 
   test.each([
@@ -216,8 +367,16 @@ describe("ranges for calibration", () => {
   test.each([
     { label: "nothing yet", results: [], says: /not given any ranges/ },
     { label: "too few", results: ranges(3, 1), says: /Give 6 more before Envelope judges/ },
-    { label: "uninformative ranges are named", results: ranges(2, 0, 12), says: /2 more held it only by spanning a factor of 100/ },
-    { label: "enough, with its uncertainty", results: ranges(8, 2), says: /likely between 49% and 94%.*well calibrated/ },
+    {
+      label: "uninformative ranges are named",
+      results: ranges(2, 0, 12),
+      says: /2 more held it only by spanning a factor of 100/,
+    },
+    {
+      label: "enough, with its uncertainty",
+      results: ranges(8, 2),
+      says: /likely between 49% and 94%.*well calibrated/,
+    },
     { label: "mostly uninformative", results: ranges(10, 0, 12), says: /Most of your ranges were too wide to count/ },
   ])("calibration in words: $label", ({ results, says }) => {
     expect(describeCalibration(summariseCalibration(results))).toMatch(says);

@@ -6,10 +6,22 @@ const RETENTION: ExerciseSpecInput = {
   title: "Retention",
   scenario: "Events of {size} arrive at {rate}; they are kept for {days} and the replay window is {window}.",
   givens: [
-    { name: "size", label: "Event size", value: 0.5, unit: "KB", vary: { min: 0.1, max: 0.9, scale: "linear", sig: 2 } },
+    {
+      name: "size",
+      label: "Event size",
+      value: 0.5,
+      unit: "KB",
+      vary: { min: 0.1, max: 0.9, scale: "linear", sig: 2 },
+    },
     { name: "rate", label: "Events per second", value: 10, unit: "requests/s", vary: { min: 1, max: 100 } },
     { name: "days", label: "Retention", value: 3, unit: "days", vary: { min: 1, max: 9, scale: "linear", sig: 2 } },
-    { name: "window", label: "Replay window", value: 5, unit: "min", vary: { min: 1, max: 9, scale: "linear", sig: 2 } },
+    {
+      name: "window",
+      label: "Replay window",
+      value: 5,
+      unit: "min",
+      vary: { min: 1, max: 9, scale: "linear", sig: 2 },
+    },
   ],
   steps: [{ id: "perDay", prompt: "Storage per day?", formula: "rate * size", unit: "TB/day" }],
 };

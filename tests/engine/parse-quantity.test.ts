@@ -119,7 +119,13 @@ describe("units", () => {
     { label: "per second", text: "46k per second", unit: "requests/s", expectUnit: "requests/s", value: 46_000 },
     { label: "/day", text: "4bn/day", unit: "requests/day", expectUnit: "requests/day", value: 4e9 },
     { label: "per day", text: "4bn per day", unit: "requests/day", expectUnit: "requests/day", value: 4e9 },
-    { label: "requests per second", text: "46k requests per second", unit: "requests/s", expectUnit: "requests/s", value: 46_000 },
+    {
+      label: "requests per second",
+      text: "46k requests per second",
+      unit: "requests/s",
+      expectUnit: "requests/s",
+      value: 46_000,
+    },
     { label: "QPS", text: "12k QPS", unit: "requests/s", expectUnit: "requests/s", value: 12_000 },
     { label: "qps", text: "12k qps", unit: "requests/s", expectUnit: "requests/s", value: 12_000 },
     { label: "RPS", text: "12k RPS", unit: "requests/s", expectUnit: "requests/s", value: 12_000 },
@@ -131,8 +137,20 @@ describe("units", () => {
     { label: "USD", text: "500 USD", unit: "$", expectUnit: "$", value: 500 },
     { label: "$ per month", text: "$500/month", unit: "$/month", expectUnit: "$/month", value: 500 },
     { label: "$k per month", text: "$100k/month", unit: "$/month", expectUnit: "$/month", value: 100_000 },
-    { label: "$ per year in $/month", text: "$12k/year", unit: "$/month", expectUnit: "$/month", value: 12_000 * (30 / 365) },
-    { label: "$ per GB per month", text: "$0.023/GB/month", unit: "$/GB/month", expectUnit: "$/GB/month", value: 0.023 },
+    {
+      label: "$ per year in $/month",
+      text: "$12k/year",
+      unit: "$/month",
+      expectUnit: "$/month",
+      value: 12_000 * (30 / 365),
+    },
+    {
+      label: "$ per GB per month",
+      text: "$0.023/GB/month",
+      unit: "$/GB/month",
+      expectUnit: "$/GB/month",
+      value: 0.023,
+    },
     { label: "$ per TB per month", text: "$23/TB/month", unit: "$/GB/month", expectUnit: "$/GB/month", value: 0.023 },
     { label: "GB-month", text: "$0.023/GB-month", unit: "$/GB/month", expectUnit: "$/GB/month", value: 0.023 },
   ])("$label: “$text” in $unit is $value", ({ text, unit, expectUnit, value }) => {
@@ -176,7 +194,13 @@ describe("units", () => {
 
 describe("B and b: bytes, bits or billion", () => {
   test.each([
-    { label: "3B for requests/day is 3 billion", text: "3B", expectUnit: "requests/day", unit: "requests/day", value: 3e9 },
+    {
+      label: "3B for requests/day is 3 billion",
+      text: "3B",
+      expectUnit: "requests/day",
+      unit: "requests/day",
+      value: 3e9,
+    },
     { label: "3B for data is 3 bytes", text: "3B", expectUnit: "B", unit: "B", value: 3 },
     { label: "3 B for data is 3 bytes", text: "3 B", expectUnit: "GB", unit: "B", value: 3 },
     { label: "a bare 3bn is read in the expected unit", text: "3bn", expectUnit: "B", unit: "GB", value: 3 },
@@ -184,7 +208,13 @@ describe("B and b: bytes, bits or billion", () => {
     { label: "b for data is bits", text: "8b", expectUnit: "B", unit: "B", value: 1 },
     { label: "b for a count is billion", text: "3b", expectUnit: "users", unit: "users", value: 3e9 },
     { label: "B with a label is billion", text: "3B users", expectUnit: "users", unit: "users", value: 3e9 },
-    { label: "3B/s for a rate is billion per second", text: "3B/s", expectUnit: "requests/s", unit: "requests/s", value: 3e9 },
+    {
+      label: "3B/s for a rate is billion per second",
+      text: "3B/s",
+      expectUnit: "requests/s",
+      unit: "requests/s",
+      value: 3e9,
+    },
     { label: "3B/s for a bandwidth is bytes per second", text: "3B/s", expectUnit: "MB/s", unit: "B/s", value: 3 },
     { label: "TB is terabytes even for a count", text: "1 TB", expectUnit: "TB", unit: "TB", value: 1 },
     { label: "m is million when no time is expected", text: "46m", expectUnit: "users", unit: "users", value: 46e6 },
@@ -230,9 +260,19 @@ describe("ranges", () => {
 describe("how an answer is read back", () => {
   test.each([
     { label: "B as billion", text: "3B", expectUnit: "requests/day", echo: "read as 3,000,000,000 requests/day" },
-    { label: "bare number in the expected unit", text: "46k", expectUnit: "requests/s", echo: "read as 46,000 requests/s" },
+    {
+      label: "bare number in the expected unit",
+      text: "46k",
+      expectUnit: "requests/s",
+      echo: "read as 46,000 requests/s",
+    },
     { label: "converted to the expected unit", text: "1.4 Gbps", expectUnit: "MB/s", echo: "read as 175 MB/s" },
-    { label: "label only, read in the expected unit", text: "46k requests", expectUnit: "requests/s", echo: "read as 46,000 requests/s" },
+    {
+      label: "label only, read in the expected unit",
+      text: "46k requests",
+      expectUnit: "requests/s",
+      echo: "read as 46,000 requests/s",
+    },
     { label: "as written when nothing is expected", text: "3 TB/day", expectUnit: undefined, echo: "read as 3 TB/day" },
     { label: "money", text: "$500/month", expectUnit: "$/month", echo: "read as $500/month" },
     { label: "percent", text: "99.9%", expectUnit: "%", echo: "read as 99.9%" },
@@ -267,10 +307,30 @@ describe("answers that cannot be read are data, not exceptions", () => {
   });
 
   test.each([
-    { label: "data for a time", text: "3 TB", expectUnit: "ms", message: "Read 3 TB (data); this step asks for a time." },
-    { label: "count for a rate", text: "46k users", expectUnit: "MB/s", message: "Read 46,000 users (count); this step asks for a bandwidth (data per time)." },
-    { label: "time for money", text: "3 days", expectUnit: "$", message: "Read 3 day (time); this step asks for an amount of money." },
-    { label: "cost for a storage price", text: "$500/month", expectUnit: "$/GB/month", message: "Read $500/month (cost); this step asks for a storage price (money per data per time)." },
+    {
+      label: "data for a time",
+      text: "3 TB",
+      expectUnit: "ms",
+      message: "Read 3 TB (data); this step asks for a time.",
+    },
+    {
+      label: "count for a rate",
+      text: "46k users",
+      expectUnit: "MB/s",
+      message: "Read 46,000 users (count); this step asks for a bandwidth (data per time).",
+    },
+    {
+      label: "time for money",
+      text: "3 days",
+      expectUnit: "$",
+      message: "Read 3 day (time); this step asks for an amount of money.",
+    },
+    {
+      label: "cost for a storage price",
+      text: "$500/month",
+      expectUnit: "$/GB/month",
+      message: "Read $500/month (cost); this step asks for a storage price (money per data per time).",
+    },
   ])("wrong dimension, $label", ({ text, expectUnit, message }) => {
     const result = parseQuantity(text, { expect: expectUnit });
     expect(result).toEqual({ ok: false, reason: "wrong-dimension", error: message });

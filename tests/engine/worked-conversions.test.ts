@@ -20,7 +20,12 @@ const CHAT: ExerciseSpecInput = {
     { id: "storagePerDay", prompt: "Storage per day?", formula: "avg * size", unit: "TB/day" },
     { id: "storagePerYear", prompt: "Storage per year?", formula: "storagePerDay * 1 year", unit: "TB" },
     { id: "perMinute", prompt: "Peak per minute?", formula: "peakRate", unit: "messages/min" },
-    { id: "avgDirect", prompt: "Average per second, straight from the daily users?", formula: "dau * msgs / 1 day", unit: "messages/s" },
+    {
+      id: "avgDirect",
+      prompt: "Average per second, straight from the daily users?",
+      formula: "dau * msgs / 1 day",
+      unit: "messages/s",
+    },
   ],
 };
 
@@ -29,12 +34,20 @@ const worked = new Map(workExercise(built).map((step) => [step.id, step.substitu
 
 describe("worked lines show every conversion the engine performs", () => {
   test.each([
-    { label: "per day to per second divides by 86,400", step: "avg", shows: "2,000,000,000 messages/day ÷ 86,400 s/day" },
+    {
+      label: "per day to per second divides by 86,400",
+      step: "avg",
+      shows: "2,000,000,000 messages/day ÷ 86,400 s/day",
+    },
     { label: "bytes to bits multiplies by 8", step: "peakBandwidth", shows: "× 8 bits/byte" },
     { label: "per second to per day multiplies by 86,400", step: "storagePerDay", shows: "× 500 B × 86,400 s/day" },
     { label: "a year of days multiplies by 365", step: "storagePerYear", shows: "1 TB/day × 365 days" },
     { label: "per second to per minute multiplies by 60", step: "perMinute", shows: "× 60 s/min" },
-    { label: "a day written in seconds for a per-second answer", step: "avgDirect", shows: "50M users × 40 / 86,400 s" },
+    {
+      label: "a day written in seconds for a per-second answer",
+      step: "avgDirect",
+      shows: "50M users × 40 / 86,400 s",
+    },
   ])("$label", ({ step, shows }) => {
     expect(worked.get(step)).toContain(shows);
   });
@@ -66,7 +79,11 @@ describe("follow-through on an absurd chain", () => {
   test("a consistent but implausible step still gets credit and says the number should have raised a flag", () => {
     // The learner forgot ÷86,400, then carried the huge rate through the peak and the bandwidth.
     const avg = 23_148.148 * 86_400;
-    const grade = gradeExercise(built, { avg: `${avg}`, peakRate: `${avg * 3}`, peakBandwidth: `${(avg * 3 * 500 * 8) / 1e9} Gbps` });
+    const grade = gradeExercise(built, {
+      avg: `${avg}`,
+      peakRate: `${avg * 3}`,
+      peakBandwidth: `${(avg * 3 * 500 * 8) / 1e9} Gbps`,
+    });
     const bandwidth = grade.steps.find((step) => step.id === "peakBandwidth");
     expect(bandwidth?.followThrough).toBe(true);
     expect(bandwidth?.score).toBe(1);

@@ -9,7 +9,8 @@ let client: PrismaClient | undefined;
 /** A Prisma client on the suite's embedded PostgreSQL, for assertions about stored rows. */
 export function testDb(): PrismaClient {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run the tests with vitest, whose global setup starts the test database");
+  if (!url)
+    throw new Error("DATABASE_URL is not set: run the tests with vitest, whose global setup starts the test database");
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return client;
 }

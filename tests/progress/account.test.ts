@@ -64,7 +64,15 @@ async function learnerWithHistory() {
   const served = serveVariant("numbers-image-api-gbps", 0);
   await recordAttempt(
     user.id,
-    { clientId: randomUUID(), exerciseId: "numbers-image-api-gbps", seed: 0, token: served?.token ?? "", source: "lesson", answers: { bitsOut: "1 Gbps" }, elapsedMs: 9000 },
+    {
+      clientId: randomUUID(),
+      exerciseId: "numbers-image-api-gbps",
+      seed: 0,
+      token: served?.token ?? "",
+      source: "lesson",
+      answers: { bitsOut: "1 Gbps" },
+      elapsedMs: 9000,
+    },
     now,
   );
   return { user, cardId };
@@ -85,18 +93,42 @@ describe("owning your data", () => {
     const { user, cardId } = await learnerWithHistory();
     const stepCard = "step:numbers-image-api-gbps:bitsOut"; // the missed step of learnerWithHistory's attempt
     const served = serveStepVariant(stepCard, 0); // seed 0: the lesson's own numbers, where the answer is 40 Gbps
-    await reviewCard(user.id, { clientId: randomUUID(), cardId: stepCard, answer: "40 Gbps", seed: 0, token: served?.token ?? "", durationMs: 4000 }, later);
+    await reviewCard(
+      user.id,
+      {
+        clientId: randomUUID(),
+        cardId: stepCard,
+        answer: "40 Gbps",
+        seed: 0,
+        token: served?.token ?? "",
+        durationMs: 4000,
+      },
+      later,
+    );
 
     const csv = await reviewLogCsv(user.id);
     expect(csv.startsWith("\uFEFF"), "a byte-order mark, so spreadsheets read it as UTF-8").toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([
-      "reviewed_at", "card_id", "question", "answer", "kind", "rating", "verdict", "duration_ms", "undoes",
-      "state_before", "due_before", "state_after", "due_after", "client_id",
+      "reviewed_at",
+      "card_id",
+      "question",
+      "answer",
+      "kind",
+      "rating",
+      "verdict",
+      "duration_ms",
+      "undoes",
+      "state_before",
+      "due_before",
+      "state_after",
+      "due_after",
+      "client_id",
     ]);
     expect(rows).toHaveLength(2);
-    const record = (row: string[] | undefined) => Object.fromEntries((header ?? []).map((name, i) => [name, row?.[i] ?? ""]));
+    const record = (row: string[] | undefined) =>
+      Object.fromEntries((header ?? []).map((name, i) => [name, row?.[i] ?? ""]));
     const card = listCards().get(cardId);
     expect(record(rows[0])).toMatchObject({
       reviewed_at: "2026-07-01T08:00:00.000Z",
@@ -111,7 +143,9 @@ describe("owning your data", () => {
     });
     const step = record(rows[1]);
     expect(step).toMatchObject({ card_id: stepCard, kind: "rating", verdict: "exact", duration_ms: "4000" });
-    expect(step.question).toMatch(/^The link an image API needs: .+ What is that in the unit a network engineer uses\?$/);
+    expect(step.question).toMatch(
+      /^The link an image API needs: .+ What is that in the unit a network engineer uses\?$/,
+    );
     expect(step.answer).toMatch(/^40 Gbps/);
   });
 

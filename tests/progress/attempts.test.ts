@@ -26,7 +26,9 @@ function rightAnswers(exerciseId: string, seed: number): Record<string, string> 
   const exercise = getExercise(exerciseId);
   if (!exercise) throw new Error(`no exercise ${exerciseId}`);
   const built = buildExercise(exercise.spec, seed);
-  return Object.fromEntries(built.steps.map((step) => [step.id, `${convert(step.expected, step.unit)} ${step.unit}`.trim()]));
+  return Object.fromEntries(
+    built.steps.map((step) => [step.id, `${convert(step.expected, step.unit)} ${step.unit}`.trim()]),
+  );
 }
 
 function submission(overrides: Partial<AttemptSubmit> = {}): AttemptSubmit {
@@ -51,7 +53,13 @@ describe("recordAttempt", () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.grade.score).toBe(1);
     expect(result.grade.steps.map((s) => s.verdict)).toEqual(["exact", "exact", "exact"]);
-    expect(result.attempt).toMatchObject({ exerciseId: EXERCISE, seed: 0, correct: true, elapsedMs: 42_000, createdAt: now });
+    expect(result.attempt).toMatchObject({
+      exerciseId: EXERCISE,
+      seed: 0,
+      correct: true,
+      elapsedMs: 42_000,
+      createdAt: now,
+    });
     expect(result.duplicate).toBe(false);
   });
 
@@ -73,7 +81,11 @@ describe("recordAttempt", () => {
   test("a retried or double-clicked submission is stored once", async () => {
     const user = await makeUser();
     const input = submission();
-    const results = await Promise.all([recordAttempt(user.id, input, now), recordAttempt(user.id, input, now), recordAttempt(user.id, input, now)]);
+    const results = await Promise.all([
+      recordAttempt(user.id, input, now),
+      recordAttempt(user.id, input, now),
+      recordAttempt(user.id, input, now),
+    ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(results.filter((r) => r.ok && !r.duplicate).length).toBeLessThanOrEqual(1);
     const again = await recordAttempt(user.id, input, new Date(now.getTime() + 60_000));
@@ -86,15 +98,39 @@ describe("recordAttempt", () => {
     const input = submission();
     await recordAttempt(user.id, input, now);
     const other = serveVariant("numbers-bandwidth-per-day", 0);
-    const result = await recordAttempt(user.id, { ...input, exerciseId: "numbers-bandwidth-per-day", token: other?.token ?? "" }, now);
-    expect(result).toEqual({ ok: false, reason: "conflict", message: "This client id was already used for a different submission." });
+    const result = await recordAttempt(
+      user.id,
+      { ...input, exerciseId: "numbers-bandwidth-per-day", token: other?.token ?? "" },
+      now,
+    );
+    expect(result).toEqual({
+      ok: false,
+      reason: "conflict",
+      message: "This client id was already used for a different submission.",
+    });
   });
 
   test.each<{ label: string; overrides: Partial<AttemptSubmit>; error: string }>([
-    { label: "unknown exercise", overrides: { exerciseId: "no-such-exercise" }, error: 'There is no exercise "no-such-exercise".' },
-    { label: "tampered seed", overrides: { seed: 12345 }, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." },
-    { label: "forged token", overrides: { token: "forged-token-forged-tok" }, error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page." },
-    { label: "a lesson exercise sent as a drill", overrides: { source: "drill" as const }, error: `"${EXERCISE}" is not a drill.` },
+    {
+      label: "unknown exercise",
+      overrides: { exerciseId: "no-such-exercise" },
+      error: 'There is no exercise "no-such-exercise".',
+    },
+    {
+      label: "tampered seed",
+      overrides: { seed: 12345 },
+      error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
+    },
+    {
+      label: "forged token",
+      overrides: { token: "forged-token-forged-tok" },
+      error: "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
+    },
+    {
+      label: "a lesson exercise sent as a drill",
+      overrides: { source: "drill" as const },
+      error: `"${EXERCISE}" is not a drill.`,
+    },
     { label: "unknown step ids", overrides: { answers: { nope: "1" } }, error: "Unknown step id(s): nope." },
     { label: "every step empty", overrides: { answers: {} }, error: "Answer at least one step before checking." },
   ])("$label → invalid, nothing stored", async ({ overrides, error }) => {
@@ -109,7 +145,11 @@ describe("recordAttempt", () => {
     const answers = rightAnswers(EXERCISE, 0);
     const [first, second, third] = Object.keys(answers);
     if (!first || !second || !third) throw new Error("expected three steps");
-    const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: "lots", [third]: "" } }), now);
+    const result = await recordAttempt(
+      user.id,
+      submission({ answers: { [first]: answers[first] ?? "", [second]: "lots", [third]: "" } }),
+      now,
+    );
     if (!result.ok) throw new Error(result.message);
     const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
     expect(steps[first]?.verdict).toBe("exact");
@@ -140,7 +180,17 @@ describe("the first check of a variant is the one that counts", () => {
     for (const seed of [11, 12]) {
       const served = serveVariant(drill, seed);
       if (!served) throw new Error("drill missing");
-      const result = await recordAttempt(user.id, submission({ exerciseId: drill, seed, token: served.token, source: "drill", answers: rightAnswers(drill, seed) }), now);
+      const result = await recordAttempt(
+        user.id,
+        submission({
+          exerciseId: drill,
+          seed,
+          token: served.token,
+          source: "drill",
+          answers: rightAnswers(drill, seed),
+        }),
+        now,
+      );
       expect(result).toMatchObject({ ok: true, counted: true });
     }
     expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(2);
@@ -153,7 +203,11 @@ describe("bad input costs nothing", () => {
     const answers = rightAnswers(EXERCISE, 0);
     const [first, second] = Object.keys(answers);
     if (!first || !second) throw new Error("expected two steps");
-    const result = await recordAttempt(user.id, submission({ answers: { ...answers, [second]: "9".repeat(250) } }), now);
+    const result = await recordAttempt(
+      user.id,
+      submission({ answers: { ...answers, [second]: "9".repeat(250) } }),
+      now,
+    );
     if (!result.ok) throw new Error(result.message);
     const steps = Object.fromEntries(result.grade.steps.map((s) => [s.id, s]));
     expect(steps[first]?.verdict).toBe("exact");
@@ -171,7 +225,11 @@ describe("bad input costs nothing", () => {
     const answers = rightAnswers(EXERCISE, 0);
     const [first, second] = Object.keys(answers);
     if (!first || !second) throw new Error("expected two steps");
-    const result = await recordAttempt(user.id, submission({ answers: { [first]: answers[first] ?? "", [second]: answer } }), now);
+    const result = await recordAttempt(
+      user.id,
+      submission({ answers: { [first]: answers[first] ?? "", [second]: answer } }),
+      now,
+    );
     if (!result.ok) throw new Error(result.message);
     expect(result.grade.steps.find((s) => s.id === second)?.verdict).toBe("unreadable");
     expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "step" } })).toBe(0);
@@ -224,7 +282,11 @@ describe("finishing a lesson's exercises completes the lesson", () => {
       const served = serveVariant(exerciseId, 0);
       if (!served) throw new Error("exercise missing");
       const firstStep = Object.keys(rightAnswers(exerciseId, 0))[0] ?? "";
-      await recordAttempt(user.id, { ...submission(), exerciseId, token: served.token, answers: { [firstStep]: "1" } }, now);
+      await recordAttempt(
+        user.id,
+        { ...submission(), exerciseId, token: served.token, answers: { [firstStep]: "1" } },
+        now,
+      );
       const row = (await listLessonProgress(user.id)).find((p) => p.lessonId === "numbers-to-know");
       expect(row?.completedAt ?? null).toEqual(index === ids.length - 1 ? now : null);
     }

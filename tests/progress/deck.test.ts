@@ -74,12 +74,26 @@ describe("new cards a day", () => {
     // A minute later the 8 are learning (due in 10 minutes): 12 new cards are left, the next ones of the course.
     expect(await listDueCardIds(user.id, later(MINUTE), 500)).toEqual(estimation.slice(8, 20));
     // Reloading changes nothing: the count comes from the review log.
-    expect(await getReviewSummary(user.id, later(2 * MINUTE))).toMatchObject({ due: 12, introducedToday: 8, leftToday: 12, waiting: estimation.length - 20 });
+    expect(await getReviewSummary(user.id, later(2 * MINUTE))).toMatchObject({
+      due: 12,
+      introducedToday: 8,
+      leftToday: 12,
+      waiting: estimation.length - 20,
+    });
     // Eleven minutes later the 8 are due again (all at once, so by id), and come before the new cards.
-    expect(await listDueCardIds(user.id, later(11 * MINUTE), 500)).toEqual([...estimation.slice(0, 8).sort(), ...estimation.slice(8, 20)]);
+    expect(await listDueCardIds(user.id, later(11 * MINUTE), 500)).toEqual([
+      ...estimation.slice(0, 8).sort(),
+      ...estimation.slice(8, 20),
+    ]);
     await rateGood(user.id, estimation.slice(8, 20), later(12 * MINUTE));
-    expect(await getReviewSummary(user.id, later(13 * MINUTE))).toMatchObject({ leftToday: 0, introducedToday: 20, waiting: estimation.length - 20 });
-    expect((await listDueCardIds(user.id, later(13 * MINUTE), 500)).filter((id) => estimation.indexOf(id) >= 20)).toEqual([]);
+    expect(await getReviewSummary(user.id, later(13 * MINUTE))).toMatchObject({
+      leftToday: 0,
+      introducedToday: 20,
+      waiting: estimation.length - 20,
+    });
+    expect(
+      (await listDueCardIds(user.id, later(13 * MINUTE), 500)).filter((id) => estimation.indexOf(id) >= 20),
+    ).toEqual([]);
   });
 
   test("the next day (the learner's day, not UTC's) brings the next 20", async () => {
@@ -148,11 +162,22 @@ describe("when cards join the deck", () => {
     const user = await makeUser();
     const lessonCards = listPublishedCards().filter((card) => card.lessonId === "numbers-to-know");
     expect(lessonCards.length).toBeGreaterThan(10);
-    expect(await recordLessonEvent(user.id, "numbers-to-know", "started", now)).toMatchObject({ ok: true, cardsAdded: 0 });
+    expect(await recordLessonEvent(user.id, "numbers-to-know", "started", now)).toMatchObject({
+      ok: true,
+      cardsAdded: 0,
+    });
     expect(await listDeck(user.id)).toEqual([]);
-    expect(await recordLessonEvent(user.id, "numbers-to-know", "completed", later(1))).toMatchObject({ ok: true, cardsAdded: lessonCards.length });
-    expect((await listDeck(user.id)).map((card) => card.cardId).sort()).toEqual(lessonCards.map((card) => card.id).sort());
-    expect(await recordLessonEvent(user.id, "numbers-to-know", "completed", later(2))).toMatchObject({ ok: true, cardsAdded: 0 });
+    expect(await recordLessonEvent(user.id, "numbers-to-know", "completed", later(1))).toMatchObject({
+      ok: true,
+      cardsAdded: lessonCards.length,
+    });
+    expect((await listDeck(user.id)).map((card) => card.cardId).sort()).toEqual(
+      lessonCards.map((card) => card.id).sort(),
+    );
+    expect(await recordLessonEvent(user.id, "numbers-to-know", "completed", later(2))).toMatchObject({
+      ok: true,
+      cardsAdded: 0,
+    });
   });
 
   test("a lesson that does not exist is refused", async () => {
@@ -167,8 +192,12 @@ describe("when cards join the deck", () => {
   test("a coming-soon lesson's cards are never added, by lesson or by module; a written case's are", async () => {
     const user = await makeUser();
     const cases = new Set(listCaseEntries().map((entry) => entry.id));
-    const comingSoon = listCurriculum().filter((entry) => !listLessons().some((lesson) => lesson.id === entry.id) && !cases.has(entry.id));
-    const withCards = comingSoon.filter((entry) => [...listCards().values()].some((card) => card.lessonId === entry.id));
+    const comingSoon = listCurriculum().filter(
+      (entry) => !listLessons().some((lesson) => lesson.id === entry.id) && !cases.has(entry.id),
+    );
+    const withCards = comingSoon.filter((entry) =>
+      [...listCards().values()].some((card) => card.lessonId === entry.id),
+    );
     expect(withCards.length).toBeGreaterThan(0);
     for (const entry of withCards) expect(await addLessonCards(user.id, entry.id, now)).toBe(0);
     const caseCards = [...listCards().values()].filter((card) => cases.has(card.lessonId));
@@ -186,7 +215,11 @@ describe("missed estimation steps", () => {
   const exercise = getExercise(exerciseId);
   if (!exercise) throw new Error("exercise missing");
   // bytesOut in the wrong dimension (a size for a rate), bitsOut and nics unreadable.
-  const graded = gradeExercise(buildExercise(exercise.spec, 0), { bytesOut: "5 GB", bitsOut: "lots", nics: "some" }).steps;
+  const graded = gradeExercise(buildExercise(exercise.spec, 0), {
+    bytesOut: "5 GB",
+    bitsOut: "lots",
+    nics: "some",
+  }).steps;
 
   test("an unreadable answer makes no card; an answer in the wrong dimension does", async () => {
     expect(graded.map((step) => step.verdict)).toEqual(["wrong-dimension", "unreadable", "unreadable"]);

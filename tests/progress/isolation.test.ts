@@ -63,7 +63,9 @@ describe("lesson progress writes are idempotent", () => {
     const a = await makeUser();
     await markLessonCompleted(a.id, "growth-and-evolution", t0);
     await markLessonCompleted(a.id, "growth-and-evolution", t1);
-    expect(await listLessonProgress(a.id)).toEqual([{ lessonId: "growth-and-evolution", startedAt: t0, completedAt: t0 }]);
+    expect(await listLessonProgress(a.id)).toEqual([
+      { lessonId: "growth-and-evolution", startedAt: t0, completedAt: t0 },
+    ]);
   });
 
   test("twenty concurrent starts store one row", async () => {

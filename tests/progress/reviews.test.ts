@@ -64,15 +64,31 @@ describe("rating a card", () => {
     const cardId = firstCard();
     await addCardsToDeck(user.id, [cardId], now);
     const input = { clientId: randomUUID(), cardId, rating: 3 as const, durationMs: 1000 };
-    const results = await Promise.all([reviewCard(user.id, input, now), reviewCard(user.id, input, now), reviewCard(user.id, input, later(5))]);
+    const results = await Promise.all([
+      reviewCard(user.id, input, now),
+      reviewCard(user.id, input, now),
+      reviewCard(user.id, input, later(5)),
+    ]);
     expect(results.every((r) => r.ok && r.rating === 3)).toBe(true);
     expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(1);
     expect((await getCardState(user.id, cardId))?.reps).toBe(1);
   });
 
   test.each([
-    { label: "a card that is not in the deck", setup: false, at: now, reason: "not-found", message: "That card is not in your deck." },
-    { label: "a card that is not due yet", setup: true, at: now, reason: "conflict", message: "That card is not due yet." },
+    {
+      label: "a card that is not in the deck",
+      setup: false,
+      at: now,
+      reason: "not-found",
+      message: "That card is not in your deck.",
+    },
+    {
+      label: "a card that is not due yet",
+      setup: true,
+      at: now,
+      reason: "conflict",
+      message: "That card is not due yet.",
+    },
   ])("$label → $reason, no log row", async ({ setup, at, reason, message }) => {
     const user = await makeUser();
     const cardId = firstCard();
@@ -92,9 +108,16 @@ describe("rating a card", () => {
     const cardId = firstCard();
     await addCardsToDeck(a.id, [cardId], now);
     expect(await listDueReviews(b.id, now)).toEqual([]);
-    expect(await reviewCard(b.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now)).toMatchObject({ ok: false, reason: "not-found" });
+    expect(await reviewCard(b.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now)).toMatchObject({
+      ok: false,
+      reason: "not-found",
+    });
     await reviewCard(a.id, { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 }, now);
-    expect(await undoLastReview(b.id, randomUUID(), now)).toEqual({ ok: false, reason: "conflict", message: "There is nothing to undo." });
+    expect(await undoLastReview(b.id, randomUUID(), now)).toEqual({
+      ok: false,
+      reason: "conflict",
+      message: "There is nothing to undo.",
+    });
     expect((await getCardState(a.id, cardId))?.reps).toBe(1);
   });
 });
@@ -112,7 +135,9 @@ describe("undo", () => {
     const undo = await undoLastReview(user.id, randomUUID(), later(11 * 60_000));
     expect(undo).toMatchObject({ ok: true, cardId, duplicate: false });
     expect(await getCardState(user.id, cardId)).toEqual(beforeSecond);
-    const kinds = (await testDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } })).map((l) => l.kind);
+    const kinds = (
+      await testDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } })
+    ).map((l) => l.kind);
     expect(kinds).toEqual(["rating", "rating", "undo"]);
   });
 
@@ -128,7 +153,11 @@ describe("undo", () => {
     expect(await undoLastReview(user.id, undoId, later(2))).toMatchObject({ ok: true, duplicate: true });
     await undoLastReview(user.id, randomUUID(), later(3));
     expect(await getCardState(user.id, cardId)).toEqual(fresh);
-    expect(await undoLastReview(user.id, randomUUID(), later(4))).toEqual({ ok: false, reason: "conflict", message: "There is nothing to undo." });
+    expect(await undoLastReview(user.id, randomUUID(), later(4))).toEqual({
+      ok: false,
+      reason: "conflict",
+      message: "There is nothing to undo.",
+    });
     expect(await testDb().reviewLog.count({ where: { userId: user.id, kind: "undo" } })).toBe(2);
   });
 });
@@ -142,7 +171,15 @@ describe("a missed estimation step becomes a card", () => {
     if (!served) throw new Error("exercise missing");
     await recordAttempt(
       user.id,
-      { clientId: randomUUID(), exerciseId, seed: 0, token: served.token, source: "lesson", answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" }, elapsedMs: 1000 },
+      {
+        clientId: randomUUID(),
+        exerciseId,
+        seed: 0,
+        token: served.token,
+        source: "lesson",
+        answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" },
+        elapsedMs: 1000,
+      },
       now,
     );
     const cardId = stepCardId(exerciseId, "bitsOut");
@@ -159,10 +196,18 @@ describe("a missed estimation step becomes a card", () => {
     const step = buildExercise(exercise.spec, 777).steps.find((s) => s.id === "bitsOut");
     if (!step) throw new Error("step missing");
     const right = `${convert(step.expected, "Gbps")} Gbps`;
-    const wrongTry = await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: "1 b", seed: 777, token: item.token, durationMs: 5000 }, now);
+    const wrongTry = await reviewCard(
+      user.id,
+      { clientId: randomUUID(), cardId, answer: "1 b", seed: 777, token: item.token, durationMs: 5000 },
+      now,
+    );
     expect(wrongTry).toMatchObject({ ok: true, rating: 1 });
     const soon = later(11 * 60_000);
-    const rightTry = await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: right, seed: 777, token: item.token, durationMs: 5000 }, soon);
+    const rightTry = await reviewCard(
+      user.id,
+      { clientId: randomUUID(), cardId, answer: right, seed: 777, token: item.token, durationMs: 5000 },
+      soon,
+    );
     expect(rightTry).toMatchObject({ ok: true, rating: 4, grade: { verdict: "exact" } });
     const logs = await testDb().reviewLog.findMany({ where: { userId: user.id }, orderBy: { reviewedAt: "asc" } });
     expect(logs.map((l) => [l.rating, l.verdict])).toEqual([
@@ -180,14 +225,26 @@ describe("a missed estimation step becomes a card", () => {
     if (!served) throw new Error("exercise missing");
     await recordAttempt(
       user.id,
-      { clientId: randomUUID(), exerciseId, seed: 0, token: served.token, source: "lesson", answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" }, elapsedMs: 1000 },
+      {
+        clientId: randomUUID(),
+        exerciseId,
+        seed: 0,
+        token: served.token,
+        source: "lesson",
+        answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" },
+        elapsedMs: 1000,
+      },
       now,
     );
     const cardId = stepCardId(exerciseId, "bitsOut");
     const before = await getCardState(user.id, cardId);
     const variant = serveStepVariant(cardId, 9);
     if (!variant) throw new Error("variant missing");
-    const result = await reviewCard(user.id, { clientId: randomUUID(), cardId, answer, seed: 9, token: variant.token, durationMs: 5000 }, now);
+    const result = await reviewCard(
+      user.id,
+      { clientId: randomUUID(), cardId, answer, seed: 9, token: variant.token, durationMs: 5000 },
+      now,
+    );
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
     expect(await getCardState(user.id, cardId)).toEqual(before);
     expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
@@ -199,7 +256,19 @@ describe("a missed estimation step becomes a card", () => {
     const attempt = (at: Date, seed: number) => {
       const served = serveVariant(exerciseId, seed);
       if (!served) throw new Error("exercise missing");
-      return recordAttempt(user.id, { clientId: randomUUID(), exerciseId, seed, token: served.token, source: "lesson", answers: { bitsOut: "1 Gbps" }, elapsedMs: 1 }, at);
+      return recordAttempt(
+        user.id,
+        {
+          clientId: randomUUID(),
+          exerciseId,
+          seed,
+          token: served.token,
+          source: "lesson",
+          answers: { bitsOut: "1 Gbps" },
+          elapsedMs: 1,
+        },
+        at,
+      );
     };
     await attempt(now, 0);
     const cardId = stepCardId(exerciseId, "bitsOut");
@@ -207,12 +276,29 @@ describe("a missed estimation step becomes a card", () => {
     const exercise = getExercise(exerciseId);
     const step = exercise ? buildExercise(exercise.spec, 5).steps.find((s) => s.id === "bitsOut") : undefined;
     if (!variant || !step) throw new Error("variant missing");
-    await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: `${convert(step.expected, "Gbps")} Gbps`, seed: 5, token: variant.token, durationMs: 1 }, now);
+    await reviewCard(
+      user.id,
+      {
+        clientId: randomUUID(),
+        cardId,
+        answer: `${convert(step.expected, "Gbps")} Gbps`,
+        seed: 5,
+        token: variant.token,
+        durationMs: 1,
+      },
+      now,
+    );
     const pushedOut = await getCardState(user.id, cardId);
     expect(pushedOut?.due.getTime()).toBeGreaterThan(later(24 * 3_600_000).getTime());
     await attempt(later(20 * 60_000), 3);
     expect((await getCardState(user.id, cardId))?.due).toEqual(later(20 * 60_000));
-    expect(await reviewCard(user.id, { clientId: randomUUID(), cardId, answer: "1", seed: 6, token: variant.token, durationMs: 1 }, later(21 * 60_000))).toMatchObject({
+    expect(
+      await reviewCard(
+        user.id,
+        { clientId: randomUUID(), cardId, answer: "1", seed: 6, token: variant.token, durationMs: 1 },
+        later(21 * 60_000),
+      ),
+    ).toMatchObject({
       ok: false,
       reason: "invalid",
     });
@@ -231,7 +317,10 @@ describe("the review log replays to the stored state", () => {
       if (!result.ok) throw new Error(result.message);
       at = result.due;
     }
-    const logs = await testDb().reviewLog.findMany({ where: { userId: user.id, cardId }, orderBy: { reviewedAt: "asc" } });
+    const logs = await testDb().reviewLog.findMany({
+      where: { userId: user.id, cardId },
+      orderBy: { reviewedAt: "asc" },
+    });
     let replayed = newCardState(now);
     for (const log of logs) {
       if (log.rating !== 1 && log.rating !== 2 && log.rating !== 3 && log.rating !== 4) throw new Error("bad rating");

@@ -6,7 +6,12 @@ const at = (iso: string) => new Date(iso);
 
 describe("reviewHeatmap", () => {
   test("counts reviews per learner day over the window, zeros included", () => {
-    const series = reviewHeatmap([at("2026-05-09T10:00:00Z"), at("2026-05-10T02:00:00Z"), at("2026-05-10T12:00:00Z")], "2026-05-10", utc, 3);
+    const series = reviewHeatmap(
+      [at("2026-05-09T10:00:00Z"), at("2026-05-10T02:00:00Z"), at("2026-05-10T12:00:00Z")],
+      "2026-05-10",
+      utc,
+      3,
+    );
     expect(series).toEqual([
       { day: "2026-05-08", count: 0 },
       { day: "2026-05-09", count: 2 }, // 02:00 on the 10th is before the 4 am boundary
@@ -20,7 +25,10 @@ describe("reviewHeatmap", () => {
 });
 
 describe("currentStreak", () => {
-  const review = (reviewedAt: string, dueBefore = reviewedAt) => ({ reviewedAt: at(reviewedAt), dueBefore: at(dueBefore) });
+  const review = (reviewedAt: string, dueBefore = reviewedAt) => ({
+    reviewedAt: at(reviewedAt),
+    dueBefore: at(dueBefore),
+  });
   test.each([
     { label: "no reviews ever", reviews: [], overdue: [], expected: 0 },
     {
@@ -37,13 +45,21 @@ describe("currentStreak", () => {
     },
     {
       label: "a day with nothing due neither counts nor breaks it",
-      reviews: [review("2026-05-07T10:00:00Z"), review("2026-05-09T10:00:00Z", "2026-05-09T06:00:00Z"), review("2026-05-10T10:00:00Z")],
+      reviews: [
+        review("2026-05-07T10:00:00Z"),
+        review("2026-05-09T10:00:00Z", "2026-05-09T06:00:00Z"),
+        review("2026-05-10T10:00:00Z"),
+      ],
       overdue: [],
       expected: 3,
     },
     {
       label: "a day with a card waiting and no review breaks it",
-      reviews: [review("2026-05-07T10:00:00Z"), review("2026-05-09T10:00:00Z", "2026-05-08T06:00:00Z"), review("2026-05-10T10:00:00Z")],
+      reviews: [
+        review("2026-05-07T10:00:00Z"),
+        review("2026-05-09T10:00:00Z", "2026-05-08T06:00:00Z"),
+        review("2026-05-10T10:00:00Z"),
+      ],
       overdue: [],
       expected: 2,
     },
@@ -60,7 +76,12 @@ describe("currentStreak", () => {
 
 describe("dueForecast", () => {
   test("counts overdue cards today and the rest on their day; beyond the window is left out", () => {
-    const series = dueForecast([at("2026-05-01T10:00:00Z"), at("2026-05-10T23:00:00Z"), at("2026-05-12T10:00:00Z"), at("2026-07-01T10:00:00Z")], "2026-05-10", utc, 3);
+    const series = dueForecast(
+      [at("2026-05-01T10:00:00Z"), at("2026-05-10T23:00:00Z"), at("2026-05-12T10:00:00Z"), at("2026-07-01T10:00:00Z")],
+      "2026-05-10",
+      utc,
+      3,
+    );
     expect(series).toEqual([
       { day: "2026-05-10", count: 2 },
       { day: "2026-05-11", count: 0 },

@@ -15,7 +15,12 @@ export async function POST(request: Request): Promise<Response> {
   const result = await recordAttempt(user.id, body.data, new Date());
   if (!result.ok) return refusalResponse(result);
   return Response.json(
-    { attempt: result.attempt, grade: result.grade, duplicate: result.duplicate, counted: result.counted } satisfies AttemptResponseBody,
+    {
+      attempt: result.attempt,
+      grade: result.grade,
+      duplicate: result.duplicate,
+      counted: result.counted,
+    } satisfies AttemptResponseBody,
     { status: result.duplicate || !result.counted ? 200 : 201 },
   );
 }

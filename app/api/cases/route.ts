@@ -14,5 +14,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!body.ok) return body.response;
   const outcome = await writeCase(user.id, body.data, new Date());
   if (!outcome.ok) return refusalResponse(outcome);
-  return Response.json({ run: outcome.run, duplicate: outcome.duplicate } satisfies CaseWriteResponseBody, { status: outcome.duplicate ? 200 : 201 });
+  return Response.json({ run: outcome.run, duplicate: outcome.duplicate } satisfies CaseWriteResponseBody, {
+    status: outcome.duplicate ? 200 : 201,
+  });
 }

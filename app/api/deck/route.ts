@@ -13,7 +13,8 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, deckRequestSchema, 1024);
   if (!body.ok) return body.response;
   const now = new Date();
-  if ("module" in body.data) return Response.json({ added: await addModuleCards(user.id, body.data.module, now) } satisfies DeckResponseBody);
+  if ("module" in body.data)
+    return Response.json({ added: await addModuleCards(user.id, body.data.module, now) } satisfies DeckResponseBody);
   if (!getLesson(body.data.lesson)) return jsonError(400, `There is no lesson "${body.data.lesson}".`);
   return Response.json({ added: await addLessonCards(user.id, body.data.lesson, now) } satisfies DeckResponseBody);
 }

@@ -11,5 +11,8 @@ export async function POST(request: Request): Promise<Response> {
       email: "An account with this email already exists. Sign in instead.",
     });
   }
-  return Response.json({ user: { id: result.user.id, email: result.user.email, name: result.user.name } }, { status: 201 });
+  return Response.json(
+    { user: { id: result.user.id, email: result.user.email, name: result.user.name } },
+    { status: 201 },
+  );
 }

@@ -3,7 +3,6 @@ import { getDrill } from "@/lib/content";
 import { jsonError, readJsonBody } from "@/lib/http";
 import { randomSeed, serveVariant, variantRequestSchema, type VariantResponseBody } from "@/lib/progress";
 
-
 /** A fresh seeded variant of a drill: its prompt and the token that lets the browser submit answers for it. */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();

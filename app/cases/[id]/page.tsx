@@ -11,7 +11,16 @@ import { Estimate } from "@/components/exercise/estimate";
 import { LessonContent } from "@/components/mdx/lesson-content";
 import { requireUser } from "@/lib/auth";
 import { CASE_STAGES, caseSteps, coverPoint, spotLineId, type CaseStage, type CaseStep } from "@/lib/cases";
-import { INTERVIEW_MINUTES, compileCaseReference, getCase, getDrill, getLesson, listCurriculum, stepTitle, type CaseEntry } from "@/lib/content";
+import {
+  INTERVIEW_MINUTES,
+  compileCaseReference,
+  getCase,
+  getDrill,
+  getLesson,
+  listCurriculum,
+  stepTitle,
+  type CaseEntry,
+} from "@/lib/content";
 import { getCaseRun, getLatestAttempt, listCaseResults, serveVariant, type CaseRunView } from "@/lib/progress";
 
 type Props = { params: Promise<{ id: string }> };
@@ -25,9 +34,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The question, checklist, estimates and choices of one step of a case (the curveball has its own prompt). */
 function stepContent(entry: CaseEntry, step: CaseStep) {
-  if (step === "curveball") return { question: entry.curveball.prompt, checklist: entry.curveball.checklist, estimates: entry.curveball.estimates, choices: [], spot: [] };
+  if (step === "curveball")
+    return {
+      question: entry.curveball.prompt,
+      checklist: entry.curveball.checklist,
+      estimates: entry.curveball.estimates,
+      choices: [],
+      spot: [],
+    };
   const stage = entry.stages[step];
-  return { question: stage.question, checklist: stage.checklist, estimates: stage.estimates, choices: stage.choices, spot: stage.spotTheProblem };
+  return {
+    question: stage.question,
+    checklist: stage.checklist,
+    estimates: stage.estimates,
+    choices: stage.choices,
+    spot: stage.spotTheProblem,
+  };
 }
 
 async function estimatesOf(userId: string, ids: readonly string[], run: CaseRunView) {
@@ -37,7 +59,17 @@ async function estimatesOf(userId: string, ids: readonly string[], run: CaseRunV
     if (!variant) continue;
     const latest = await getLatestAttempt(userId, id, "case");
     const ofThisRun = latest && latest.attempt.createdAt >= run.startedAt ? latest : null;
-    served.push({ id, ...variant, previous: ofThisRun ? { answers: ofThisRun.attempt.answers, grade: ofThisRun.grade, createdAt: ofThisRun.attempt.createdAt.toISOString() } : null });
+    served.push({
+      id,
+      ...variant,
+      previous: ofThisRun
+        ? {
+            answers: ofThisRun.attempt.answers,
+            grade: ofThisRun.grade,
+            createdAt: ofThisRun.attempt.createdAt.toISOString(),
+          }
+        : null,
+    });
   }
   return served;
 }
@@ -56,7 +88,12 @@ function studyHref(id: string): string {
 }
 
 function studyTitle(id: string): string {
-  return getDrill(id)?.exercise.title ?? getLesson(id)?.title ?? listCurriculum().find((entry) => entry.id === id)?.title ?? id;
+  return (
+    getDrill(id)?.exercise.title ??
+    getLesson(id)?.title ??
+    listCurriculum().find((entry) => entry.id === id)?.title ??
+    id
+  );
 }
 
 function percent(share: number): string {
@@ -113,7 +150,9 @@ export default async function CasePage({ params }: Props) {
                   <tr key={stage.stage} className="border-t border-border">
                     <td className="py-1">{stepTitle(stage.stage)}</td>
                     <td className="py-1 text-right tabular-nums">{stage.rating}</td>
-                    <td className={`py-1 text-right tabular-nums ${stage.elapsedMs > stage.budgetMs ? "text-danger" : ""}`}>
+                    <td
+                      className={`py-1 text-right tabular-nums ${stage.elapsedMs > stage.budgetMs ? "text-danger" : ""}`}
+                    >
                       {minutes(stage.elapsedMs)} / {minutes(stage.budgetMs)}
                     </td>
                   </tr>
@@ -147,7 +186,11 @@ export default async function CasePage({ params }: Props) {
   const content = stepContent(entry, step);
   const revealed = run.state.revealed;
   const notes = run.notes[step] ?? "";
-  const estimates = await estimatesOf(user.id, [...content.estimates, ...content.spot.map((item) => item.estimate)], run);
+  const estimates = await estimatesOf(
+    user.id,
+    [...content.estimates, ...content.spot.map((item) => item.estimate)],
+    run,
+  );
   const reference = revealed ? await compileCaseReference(entry, step) : null;
   const checklist: ChecklistItem[] = revealed
     ? content.checklist.map((point) => {
@@ -173,14 +216,25 @@ export default async function CasePage({ params }: Props) {
       <nav aria-label="Stages">
         <ol className="flex flex-wrap gap-2 text-sm">
           {steps.map((s, i) => (
-            <li key={s} aria-current={s === step ? "step" : undefined} className={`rounded-full border px-3 py-1 ${s === step ? "border-accent font-semibold" : i < index ? "border-border text-muted line-through" : "border-dashed border-border text-muted"}`}>
+            <li
+              key={s}
+              aria-current={s === step ? "step" : undefined}
+              className={`rounded-full border px-3 py-1 ${s === step ? "border-accent font-semibold" : i < index ? "border-border text-muted line-through" : "border-dashed border-border text-muted"}`}
+            >
               {i + 1}. {stepTitle(s)}
             </li>
           ))}
         </ol>
       </nav>
       {run.mode === "interview" && (
-        <CaseClock caseId={id} stepMs={run.timeMs[step] ?? 0} totalMs={totalMs} budgetMs={budgetMs} totalBudgetMs={INTERVIEW_MINUTES * 60_000} running={!run.paused} />
+        <CaseClock
+          caseId={id}
+          stepMs={run.timeMs[step] ?? 0}
+          totalMs={totalMs}
+          budgetMs={budgetMs}
+          totalBudgetMs={INTERVIEW_MINUTES * 60_000}
+          running={!run.paused}
+        />
       )}
       <section aria-labelledby="stage-title" className="space-y-5">
         <h2 id="stage-title" className="text-2xl font-semibold">
@@ -204,7 +258,13 @@ export default async function CasePage({ params }: Props) {
           </div>
         ))}
         {estimates.map((estimate) => (
-          <Estimate key={estimate.id} prompt={estimate.prompt} token={estimate.token} previous={estimate.previous} source="case" />
+          <Estimate
+            key={estimate.id}
+            prompt={estimate.prompt}
+            token={estimate.token}
+            previous={estimate.previous}
+            source="case"
+          />
         ))}
         {content.choices.map((choice) => (
           <CaseChoice
@@ -223,7 +283,11 @@ export default async function CasePage({ params }: Props) {
           </section>
         )}
         {revealed && <CaseChecklist caseId={id} items={checklist} />}
-        <CaseControls caseId={id} revealed={revealed} nextLabel={next ? `Next: ${stepTitle(next)}` : "Finish and see the score card"} />
+        <CaseControls
+          caseId={id}
+          revealed={revealed}
+          nextLabel={next ? `Next: ${stepTitle(next)}` : "Finish and see the score card"}
+        />
       </section>
     </article>
   );

@@ -28,7 +28,10 @@ export default async function LessonPage({ params }: Props) {
     const latest = await getLatestAttempt(user.id, exerciseId, "lesson");
     estimates[exerciseId] = {
       ...variant,
-      previous: latest && latest.attempt.seed === 0 ? { answers: latest.attempt.answers, grade: latest.grade, createdAt: latest.attempt.createdAt.toISOString() } : null,
+      previous:
+        latest && latest.attempt.seed === 0
+          ? { answers: latest.attempt.answers, grade: latest.grade, createdAt: latest.attempt.createdAt.toISOString() }
+          : null,
     };
   }
 
@@ -37,7 +40,10 @@ export default async function LessonPage({ params }: Props) {
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
   const done = new Set(progress.filter((p) => p.completedAt).map((p) => p.lessonId));
-  const missing = lesson.prerequisites.filter((p) => !done.has(p)).map((p) => lessons.find((l) => l.id === p)).filter((l) => l !== undefined);
+  const missing = lesson.prerequisites
+    .filter((p) => !done.has(p))
+    .map((p) => lessons.find((l) => l.id === p))
+    .filter((l) => l !== undefined);
 
   return (
     <article className="mx-auto max-w-3xl">

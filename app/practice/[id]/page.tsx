@@ -45,7 +45,12 @@ export default async function DrillPage({ params }: Props) {
       </header>
       <DrillRunner drillId={drill.id} initial={variant} />
       <AttemptHistory
-        attempts={attempts.map((a) => ({ score: a.score, elapsedMs: a.elapsedMs, createdAt: a.createdAt.toISOString(), correct: a.correct }))}
+        attempts={attempts.map((a) => ({
+          score: a.score,
+          elapsedMs: a.elapsedMs,
+          createdAt: a.createdAt.toISOString(),
+          correct: a.correct,
+        }))}
       />
     </div>
   );

@@ -150,7 +150,10 @@ export function buildExercise(spec: ExerciseSpec, seed: number): BuiltExercise {
   const givens = spec.givens.map((given) => {
     if (given.vary === undefined) return buildGiven(given, given.value);
     const u = random();
-    return buildGiven(given, seed === 0 ? given.value : wholeForUnit(pickValue(given.vary, u), given.unit, given.vary.min, given.vary.max));
+    return buildGiven(
+      given,
+      seed === 0 ? given.value : wholeForUnit(pickValue(given.vary, u), given.unit, given.vary.min, given.vary.max),
+    );
   });
   const displays = new Map(givens.map((given) => [given.name, given.display]));
   const scope: Record<string, Quantity> = {};

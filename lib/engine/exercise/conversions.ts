@@ -16,7 +16,15 @@ const SECONDS: Record<TimeUnit, number> = {
   month: 2_592_000,
   year: 31_536_000,
 };
-const PLURAL: Record<TimeUnit, string> = { s: "s", min: "min", h: "h", day: "days", week: "weeks", month: "months", year: "years" };
+const PLURAL: Record<TimeUnit, string> = {
+  s: "s",
+  min: "min",
+  h: "h",
+  day: "days",
+  week: "weeks",
+  month: "months",
+  year: "years",
+};
 // How each unit shows up in a worked line or a step's unit ("messages/day", "1 year", "requests/s").
 const MENTION: Record<TimeUnit, RegExp> = {
   s: /(\/|\b\d+\s*)s\b|\bsec/,
@@ -82,7 +90,11 @@ function collectTimeLiterals(node: FormulaNode, into: { text: string; seconds: n
  * The formula evaluated over the numbers as shown (each name as its displayed number, each literal as written or
  * as rewritten, units ignored), or null where that means nothing (a function call, a comparison, a power).
  */
-function shownValue(node: FormulaNode, shown: (name: string) => number | undefined, rewritten: ReadonlyMap<string, number>): number | null {
+function shownValue(
+  node: FormulaNode,
+  shown: (name: string) => number | undefined,
+  rewritten: ReadonlyMap<string, number>,
+): number | null {
   switch (node.kind) {
     case "literal":
       return rewritten.get(node.text) ?? writtenNumber(node.text);
@@ -166,7 +178,9 @@ export function hiddenConversions(
     for (const unit of Object.keys(SECONDS) as TimeUnit[]) {
       const value = only.seconds / SECONDS[unit];
       if (value < 1 || !Number.isInteger(Math.round(value * 1e6) / 1e6)) continue;
-      options.push(new Map([[only.text, { value, text: `${formatCount(value)} ${value === 1 ? unit : PLURAL[unit]}` }]]));
+      options.push(
+        new Map([[only.text, { value, text: `${formatCount(value)} ${value === 1 ? unit : PLURAL[unit]}` }]]),
+      );
     }
   }
   let best: WorkedConversions | null = null;
@@ -187,17 +201,20 @@ export function hiddenConversions(
 function namedFactors(ratio: number, involvesData: boolean, context: string): Conversion[] | null {
   if (isPowerOfTen(ratio)) return [];
   const mentioned = (unit: TimeUnit): boolean => MENTION[unit].test(context);
-  const both = (pair: { small: TimeUnit; big: TimeUnit }): number => Number(mentioned(pair.small) && mentioned(pair.big));
+  const both = (pair: { small: TimeUnit; big: TimeUnit }): number =>
+    Number(mentioned(pair.small) && mentioned(pair.big));
   const pairs = [...TIME_PAIRS].sort((a, b) => both(b) - both(a));
   const candidates: Conversion[][] = [];
   for (const bits of involvesData ? [0, 1, -1] : [0]) {
-    const bitConversion: Conversion[] = bits === 0 ? [] : [{ factor: BITS_PER_BYTE, divide: bits < 0, label: "bits/byte" }];
+    const bitConversion: Conversion[] =
+      bits === 0 ? [] : [{ factor: BITS_PER_BYTE, divide: bits < 0, label: "bits/byte" }];
     const rest = ratio / BITS_PER_BYTE ** bits;
     if (isPowerOfTen(rest)) candidates.push(bitConversion);
     for (const pair of pairs) {
       for (const divide of [false, true]) {
         const left = divide ? rest * pair.factor : rest / pair.factor;
-        if (isPowerOfTen(left)) candidates.push([...bitConversion, { factor: pair.factor, divide, label: timeLabel(pair) }]);
+        if (isPowerOfTen(left))
+          candidates.push([...bitConversion, { factor: pair.factor, divide, label: timeLabel(pair) }]);
       }
     }
   }

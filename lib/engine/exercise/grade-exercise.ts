@@ -79,16 +79,29 @@ export function workExercise(built: BuiltExercise): WorkedStep[] {
   return built.steps.map((step) => {
     const asWritten = substituteFormula(step.formula, (name) => shown.get(name));
     const inStepUnit = step.expected.value / step.unitSpec.factor;
-    const involvesData = step.expected.dim.data !== 0 || formulaNames(step.formula).some((name) => hasData.get(name) === true);
+    const involvesData =
+      step.expected.dim.data !== 0 || formulaNames(step.formula).some((name) => hasData.get(name) === true);
     // Every conversion the engine performs is written out, so the line shows the step a learner may have skipped:
     // a time literal in the unit that makes it visible, and any factor still hidden named at the end.
-    const { literals, conversions } = hiddenConversions(step.formula, (name) => numbers.get(name), inStepUnit, involvesData, `${asWritten} ${step.unit}`);
-    const written = substituteFormula(step.formula, (name) => shown.get(name), (text) => literals.get(text));
+    const { literals, conversions } = hiddenConversions(
+      step.formula,
+      (name) => numbers.get(name),
+      inStepUnit,
+      involvesData,
+      `${asWritten} ${step.unit}`,
+    );
+    const written = substituteFormula(
+      step.formula,
+      (name) => shown.get(name),
+      (text) => literals.get(text),
+    );
     const top = parseFormula(step.formula);
     const isSum = top.kind === "binary" && (top.op === "+" || top.op === "-");
-    const substituted = conversions.length === 0 ? written : `${isSum ? `(${written})` : written}${showConversions(conversions)}`;
+    const substituted =
+      conversions.length === 0 ? written : `${isSum ? `(${written})` : written}${showConversions(conversions)}`;
     const full = showStep(step, step.expected);
-    const approximate = formatApproximate(step.expected, step.unitSpec) ?? inSmallerUnit(inStepUnit, step.unitSpec.text);
+    const approximate =
+      formatApproximate(step.expected, step.unitSpec) ?? inSmallerUnit(inStepUnit, step.unitSpec.text);
     shown.set(step.id, full);
     numbers.set(step.id, inStepUnit);
     hasData.set(step.id, step.expected.dim.data !== 0);
@@ -155,7 +168,12 @@ function followThrough(
   if (ratio >= IMPLAUSIBLE_FACTOR || ratio <= 1 / IMPLAUSIBLE_FACTOR) {
     const times = ratio >= 1 ? `${formatApproximateRatio(ratio)}×` : `1/${formatApproximateRatio(1 / ratio)}`;
     return {
-      ...stepGrade(step, followed, true, `${message} Consistent with your earlier answer, but ${times} the reference: a number this far off should have raised a flag.`),
+      ...stepGrade(
+        step,
+        followed,
+        true,
+        `${message} Consistent with your earlier answer, but ${times} the reference: a number this far off should have raised a flag.`,
+      ),
       implausible: true,
     };
   }
@@ -190,7 +208,11 @@ export function gradeExercise(built: BuiltExercise, answers: StepAnswers): Exerc
     // Answers arrive from request bodies: anything but a non-empty string is no answer.
     if (typeof typed !== "string" || typed.trim() === "") {
       learnerScope[step.id] = step.expected;
-      return stepGrade(step, { score: 0, verdict: "unreadable", read: "", message: "No answer given for this step." }, false);
+      return stepGrade(
+        step,
+        { score: 0, verdict: "unreadable", read: "", message: "No answer given for this step." },
+        false,
+      );
     }
     const reading = readAnswer(typed, step.unitSpec);
     let result = stepGrade(step, gradeReading(reading, step.expected, step.tolerance), false);

@@ -19,7 +19,19 @@ export function smallerDataUnit(value: number, unit: string): { value: number; u
 }
 
 // Durations counted in whole units: a retention of 3.2 days or an outage of 5.8 minutes reads as a made-up number.
-const WHOLE_UNITS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years", "min", "minute", "minutes"]);
+const WHOLE_UNITS = new Set([
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "month",
+  "months",
+  "year",
+  "years",
+  "min",
+  "minute",
+  "minutes",
+]);
 
 /**
  * A varied value in a unit people count in whole steps (days, weeks, months, years, minutes), rounded to a whole

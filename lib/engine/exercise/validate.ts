@@ -34,7 +34,8 @@ export function validateSpec(spec: ExerciseSpec): SpecIssue[] {
 
   spec.givens.forEach((given, index) => {
     const path = ["givens", index];
-    if (givenNames.has(given.name)) issues.push({ path: [...path, "name"], message: `The given “${given.name}” is declared twice.` });
+    if (givenNames.has(given.name))
+      issues.push({ path: [...path, "name"], message: `The given “${given.name}” is declared twice.` });
     givenNames.add(given.name);
     try {
       const built = buildGiven(given, given.value);
@@ -46,14 +47,24 @@ export function validateSpec(spec: ExerciseSpec): SpecIssue[] {
     const vary = given.vary;
     if (vary === undefined) return;
     const varyPath = [...path, "vary"];
-    if (!(vary.min < vary.max)) issues.push({ path: varyPath, message: `vary needs min < max (${vary.min}, ${vary.max}).` });
+    if (!(vary.min < vary.max))
+      issues.push({ path: varyPath, message: `vary needs min < max (${vary.min}, ${vary.max}).` });
     if (given.value < vary.min || given.value > vary.max) {
-      issues.push({ path: varyPath, message: `The lesson's value ${given.value} lies outside vary [${vary.min}, ${vary.max}].` });
+      issues.push({
+        path: varyPath,
+        message: `The lesson's value ${given.value} lies outside vary [${vary.min}, ${vary.max}].`,
+      });
     }
     if (vary.scale === "log" && !(vary.min > 0)) {
-      issues.push({ path: varyPath, message: `A log-scale range needs min > 0; use "scale": "linear" for ${vary.min}.` });
+      issues.push({
+        path: varyPath,
+        message: `A log-scale range needs min > 0; use "scale": "linear" for ${vary.min}.`,
+      });
     } else if (vary.min < vary.max && ceilSignificant(vary.min, vary.sig) > vary.max) {
-      issues.push({ path: varyPath, message: `No number with ${vary.sig} significant figure(s) lies in [${vary.min}, ${vary.max}].` });
+      issues.push({
+        path: varyPath,
+        message: `No number with ${vary.sig} significant figure(s) lies in [${vary.min}, ${vary.max}].`,
+      });
     }
   });
 
@@ -68,7 +79,8 @@ export function validateSpec(spec: ExerciseSpec): SpecIssue[] {
   const stepIds = new Set<string>();
   spec.steps.forEach((step, index) => {
     const path = ["steps", index];
-    if (stepIds.has(step.id)) issues.push({ path: [...path, "id"], message: `The step “${step.id}” is declared twice.` });
+    if (stepIds.has(step.id))
+      issues.push({ path: [...path, "id"], message: `The step “${step.id}” is declared twice.` });
     stepIds.add(step.id);
     checkPlaceholders(step.prompt, [...path, "prompt"]);
     try {

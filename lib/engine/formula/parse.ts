@@ -126,7 +126,11 @@ class Parser {
     let base: FormulaNode;
     if (token.type === "number") {
       this.index++;
-      base = { kind: "literal", quantity: inUnit(token.value, PLAIN_UNIT), text: this.source.slice(token.start, token.end) };
+      base = {
+        kind: "literal",
+        quantity: inUnit(token.value, PLAIN_UNIT),
+        text: this.source.slice(token.start, token.end),
+      };
     } else {
       base = this.primary();
     }

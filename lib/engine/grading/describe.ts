@@ -3,7 +3,8 @@ import { formatDisplay, formatFixed } from "../number-format.ts";
 /** "3.2 % above" / "12 % below": how far r = answer / truth is from 1, in words. */
 export function percentAway(r: number): string {
   const percent = Math.abs(r - 1) * 100;
-  const shown = percent < 10 ? Math.round(percent * 10) / 10 : percent < 1000 ? Math.round(percent) : formatFixed(percent, 0);
+  const shown =
+    percent < 10 ? Math.round(percent * 10) / 10 : percent < 1000 ? Math.round(percent) : formatFixed(percent, 0);
   return `${shown} % ${r >= 1 ? "above" : "below"}`;
 }
 
@@ -16,7 +17,8 @@ export function timesAway(r: number): string {
 export function signProblem(answer: number, truth: number): string | null {
   if (truth === 0) return answer === 0 ? null : "The reference is 0, so only 0 earns credit.";
   if (answer === 0) return "An answer of 0 cannot match a non-zero reference.";
-  if (answer < 0 !== truth < 0) return `The answer is ${answer < 0 ? "negative" : "positive"} but the reference is not.`;
+  if (answer < 0 !== truth < 0)
+    return `The answer is ${answer < 0 ? "negative" : "positive"} but the reference is not.`;
   return null;
 }
 

@@ -32,12 +32,22 @@ export const gradeRange: Grader<RangeTolerance> = (answer, truth) => {
     const side = t > high ? "above" : "below";
     const miss = t > high ? t / high : t > 0 ? low / t : Number.POSITIVE_INFINITY;
     const by = Number.isFinite(miss) ? ` (${formatDisplay(miss)}× beyond its ${t > high ? "upper" : "lower"} end)` : "";
-    return { score: 0, verdict: "off", message: `Your range missed: the true value lies ${side} it${by}.`, calibration };
+    return {
+      score: 0,
+      verdict: "off",
+      message: `Your range missed: the true value lies ${side} it${by}.`,
+      calibration,
+    };
   }
   const raw = 2 - logWidth;
   const score = raw >= 1 ? 1 : raw <= 0 ? 0 : raw;
   if (score === 1) {
-    return { score, verdict: "close", message: `Your range holds the true value and spans ${width}: full credit.`, calibration };
+    return {
+      score,
+      verdict: "close",
+      message: `Your range holds the true value and spans ${width}: full credit.`,
+      calibration,
+    };
   }
   const verdict = score > 0 ? "order-of-magnitude" : "off";
   return {

@@ -40,11 +40,16 @@ export const gradeRatio: Grader<RatioTolerance> = (answer, truth, { full, zero }
     return { score: 1, verdict: "close", message: `Close: ${percentAway(r)} the reference, full credit.` };
   }
   const lnZero = Math.log(zero);
-  const raw = r > 1 ? (lnZero - Math.log(r)) / (lnZero - Math.log(full)) : (lnZero + Math.log(r)) / (lnZero + Math.log(low));
+  const raw =
+    r > 1 ? (lnZero - Math.log(r)) / (lnZero - Math.log(full)) : (lnZero + Math.log(r)) / (lnZero + Math.log(low));
   // At exactly a factor of `zero` floating-point noise leaves ±1e-16: that is no credit.
   const score = raw <= 1e-9 ? 0 : raw >= 1 ? 1 : raw;
   if (score === 0) {
-    return { score: 0, verdict: "off", message: `Off: ${timesAway(r)}, beyond the factor of ${zero} that still earns credit.` };
+    return {
+      score: 0,
+      verdict: "off",
+      message: `Off: ${timesAway(r)}, beyond the factor of ${zero} that still earns credit.`,
+    };
   }
   return {
     score,

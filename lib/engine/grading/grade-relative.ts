@@ -15,7 +15,8 @@ export const gradeRelative: Grader<RelativeTolerance> = (answer, truth, { within
   const distance = Math.abs(a - t) / Math.abs(t);
   const band = `±${formatFixed(within * 100, 2)} %`;
   if (distance <= within * (1 + 1e-12)) {
-    if (distance <= EXACT_WITHIN + 1e-12) return { score: 1, verdict: "exact", message: "Exact: within 0.5 % of the reference." };
+    if (distance <= EXACT_WITHIN + 1e-12)
+      return { score: 1, verdict: "exact", message: "Exact: within 0.5 % of the reference." };
     return { score: 1, verdict: "close", message: `Close: ${percentAway(a / t)} the reference, within ${band}.` };
   }
   return {

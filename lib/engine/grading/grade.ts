@@ -46,7 +46,8 @@ export function gradeReading(reading: AnswerReading, expected: Quantity, toleran
       score: 0,
       verdict: "unreadable",
       read: reading.read,
-      message: "This step asks for an 80 % range (the low end, a dash or “to”, then the high end), not a single number.",
+      message:
+        "This step asks for an 80 % range (the low end, a dash or “to”, then the high end), not a single number.",
     };
   }
   if (tolerance.kind !== "range" && answer.range !== null) {

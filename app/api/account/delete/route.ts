@@ -2,7 +2,6 @@ import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody } from "@/lib/http";
 import { deleteAccountSchema, deleteUser, type DeleteAccountResponseBody } from "@/lib/progress";
 
-
 /** Delete the signed-in account and every row of it. The body repeats the account's email as confirmation. */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
@@ -10,7 +9,9 @@ export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, deleteAccountSchema, 1024);
   if (!body.ok) return body.response;
   if (body.data.confirmEmail.trim().toLowerCase() !== user.email) {
-    return jsonError(400, "Type your account's email exactly to confirm.", { confirmEmail: "This is not your account's email." });
+    return jsonError(400, "Type your account's email exactly to confirm.", {
+      confirmEmail: "This is not your account's email.",
+    });
   }
   await deleteUser(user.id);
   return Response.json({ deleted: true } satisfies DeleteAccountResponseBody);

@@ -2,7 +2,6 @@ import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { undoLastReview, undoRequestSchema, type UndoResponseBody } from "@/lib/progress";
 
-
 /** Undo the learner's last rating: the card gets back exactly its earlier state. 409 when there is nothing to undo. */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();

@@ -2,7 +2,6 @@ import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { lessonEventSchema, recordLessonEvent, type LessonProgressResponseBody } from "@/lib/progress";
 
-
 type Context = { params: Promise<{ id: string }> };
 
 /**
@@ -17,5 +16,8 @@ export async function POST(request: Request, context: Context): Promise<Response
   if (!body.ok) return body.response;
   const outcome = await recordLessonEvent(user.id, id, body.data.event, new Date());
   if (!outcome.ok) return refusalResponse(outcome);
-  return Response.json({ progress: outcome.progress, cardsAdded: outcome.cardsAdded } satisfies LessonProgressResponseBody);
+  return Response.json({
+    progress: outcome.progress,
+    cardsAdded: outcome.cardsAdded,
+  } satisfies LessonProgressResponseBody);
 }
