@@ -23,6 +23,8 @@ export type ContentReport = {
   cards: number;
   drills: number;
   cases: number;
+  /** the graded estimates of the cases */
+  caseExercises: number;
   newIds: string[];
 };
 
@@ -50,6 +52,7 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     cards: 0,
     drills: 0,
     cases: 0,
+    caseExercises: 0,
     newIds: [],
   };
   const ids = new Map<string, string>(); // id → where first declared
@@ -212,6 +215,7 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
         lineOfValue(fs.readFileSync(exercise.file, "utf8"), "id", exercise.spec.id),
       );
       report.variantsBuilt += checkExercise(exercise, problems);
+      report.caseExercises++;
     }
     problems.push(...(await checkCaseReferences(entry)));
     report.cases++;
