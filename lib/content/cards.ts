@@ -1,11 +1,10 @@
 import "server-only";
-import fs from "node:fs";
 import path from "node:path";
-import { contentRoot, listContentFiles } from "./files";
+import { cacheByFiles, contentRoot, listContentFiles } from "./files";
 import { locateItemBy, readJsonContent } from "./json-file";
 import { curriculumEntryFor, listCurriculum } from "./curriculum";
 import { ContentError, type ContentProblem } from "./problems";
-import { cardListSchema, type Card, type ModuleId } from "./schemas";
+import { cardListSchema, type Card, type CurriculumEntry, type ModuleId } from "./schemas";
 
 export function listCardFiles(root = contentRoot()): { file: string; basename: string }[] {
   return listContentFiles("cards", ".json", root).map((file) => ({ file, basename: path.basename(file, ".json") }));
@@ -19,14 +18,19 @@ export function readCardFile(file: string): { cards: Card[]; problems: ContentPr
 
 export type CardEntry = Card & { lessonId: string; module: ModuleId };
 
-let cached: { key: string; cards: Map<string, CardEntry> } | undefined;
+const cardsCache = cacheByFiles<Map<string, CardEntry>>();
 
 /** Every flashcard, by id, with the lesson and module it belongs to (from the curriculum, so cards may come before their lesson). */
 export function listCards(): Map<string, CardEntry> {
   const curriculum = listCurriculum();
   const files = listCardFiles();
-  const key = files.map((f) => `${f.file}:${fs.statSync(/*turbopackIgnore: true*/ f.file).mtimeMs}`).join("|");
-  if (cached?.key === key) return cached.cards;
+  return cardsCache(
+    files.map((f) => f.file),
+    () => readCards(files, curriculum),
+  );
+}
+
+function readCards(files: { file: string; basename: string }[], curriculum: CurriculumEntry[]): Map<string, CardEntry> {
   const cards = new Map<string, CardEntry>();
   const problems: ContentProblem[] = [];
   for (const { file, basename } of files) {
@@ -37,7 +41,6 @@ export function listCards(): Map<string, CardEntry> {
     for (const card of result.cards) cards.set(card.id, { ...card, lessonId: entry.id, module: entry.module });
   }
   if (problems.length) throw new ContentError(problems);
-  cached = { key, cards };
   return cards;
 }
 

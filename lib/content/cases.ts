@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { CASE_STAGES, caseFileSchema, type CaseFile } from "./case-schema";
 import { readExerciseFile, type ExerciseEntry } from "./exercises";
-import { contentRoot, displayPath, listContentFiles } from "./files";
+import { cacheByFiles, cachePerFile, contentRoot, displayPath, listContentFiles } from "./files";
 import { lineOfValue, readJsonContent } from "./json-file";
 import { compileMdxFile } from "./lessons";
 import { ContentError, type ContentProblem } from "./problems";
@@ -119,30 +119,28 @@ export function listCases(root = contentRoot()): CaseEntry[] {
   return entries;
 }
 
-let cached: Map<string, CaseEntry> | null = null;
+const casesCache = cacheByFiles<Map<string, CaseEntry>>();
 
-/** One case by its id (the curriculum slot's lesson id), or null; read once per process. */
+/** Every case by id, read again when a case or its exercises change. */
+function casesById(): Map<string, CaseEntry> {
+  const files = [...listContentFiles("cases", ".case.json"), ...listContentFiles("cases", ".exercises.json")];
+  return casesCache(files, () => new Map(listCases().map((entry) => [entry.id, entry])));
+}
+
+/** One case by its id (the curriculum slot's lesson id), or null. */
 export function getCase(id: string): CaseEntry | null {
-  cached ??= new Map(listCases().map((entry) => [entry.id, entry]));
-  return cached.get(id) ?? null;
+  return casesById().get(id) ?? null;
 }
 
-/** Every case in curriculum order; read once per process. */
+/** Every case in curriculum order. */
 export function listCaseEntries(): CaseEntry[] {
-  cached ??= new Map(listCases().map((entry) => [entry.id, entry]));
-  return [...cached.values()];
+  return [...casesById().values()];
 }
 
-const references = new Map<string, { mtime: number; code: Promise<string> }>();
+const references = cachePerFile<string>();
 
 /** A case stage's reference, compiled (once per file version). Throws ContentError with file and line. */
 export function compileCaseReference(entry: CaseEntry, reference: CaseReference): Promise<string> {
   const file = caseReferenceFile(entry, reference);
-  const mtime = fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs;
-  const cachedCode = references.get(file);
-  if (cachedCode?.mtime === mtime) return cachedCode.code;
-  const code = compileMdxFile(file, new Set()).then((result) => result.code);
-  references.set(file, { mtime, code });
-  code.catch(() => references.delete(file));
-  return code;
+  return references(file, () => compileMdxFile(file, new Set()).then((result) => result.code));
 }

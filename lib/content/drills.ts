@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { exerciseSpecSchema, type ExerciseSpec } from "@/lib/engine";
-import { contentRoot, listContentFiles } from "./files";
+import { cacheByFiles, contentRoot, listContentFiles } from "./files";
 import { lineOfValue, locateItemBy, readJsonContent } from "./json-file";
 import { ContentError, type ContentProblem } from "./problems";
 import { drillCatalogueSchema, type DrillCatalogueEntry } from "./schemas";
@@ -47,13 +47,15 @@ export function listDrillFiles(root = contentRoot()): string[] {
   return listContentFiles("drills", ".json", root);
 }
 
-let cached: { key: string; drills: Drill[] } | undefined;
+const drillsCache = cacheByFiles<Drill[]>();
 
 /** Every drill, in catalogue order. Throws ContentError when a drill file is invalid. */
 export function listDrills(): Drill[] {
   const files = listDrillFiles();
-  const key = files.map((f) => `${f}:${fs.statSync(/*turbopackIgnore: true*/ f).mtimeMs}`).join("|");
-  if (cached?.key === key) return cached.drills;
+  return drillsCache(files, () => readDrills(files));
+}
+
+function readDrills(files: readonly string[]): Drill[] {
   const problems: ContentProblem[] = [];
   const drills: Drill[] = [];
   for (const file of files) {
@@ -63,7 +65,6 @@ export function listDrills(): Drill[] {
   }
   if (problems.length) throw new ContentError(problems);
   drills.sort((a, b) => a.code.localeCompare(b.code) || a.id.localeCompare(b.id));
-  cached = { key, drills };
   return drills;
 }
 

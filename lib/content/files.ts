@@ -34,3 +34,35 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/** The part of a cache key that changes when any of `files` is added, removed or edited. */
+function versionOf(files: readonly string[]): string {
+  return files.map((file) => `${file}:${fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs}`).join("|");
+}
+
+/**
+ * A value read from content files, kept until the list of files or one of their modification times changes (content
+ * is read once per process in production, and again after an edit in development). A read that throws is not kept.
+ */
+export function cacheByFiles<T>(): (files: readonly string[], read: () => T) => T {
+  let cached: { key: string; value: T } | undefined;
+  return (files, read) => {
+    const key = versionOf(files);
+    if (cached?.key !== key) cached = { key, value: read() };
+    return cached.value;
+  };
+}
+
+/** Like cacheByFiles, for work done per file that resolves later (compiling MDX); a rejected result is dropped. */
+export function cachePerFile<T>(): (file: string, compute: () => Promise<T>) => Promise<T> {
+  const cache = new Map<string, { key: string; value: Promise<T> }>();
+  return (file, compute) => {
+    const key = versionOf([file]);
+    const hit = cache.get(file);
+    if (hit?.key === key) return hit.value;
+    const value = compute();
+    cache.set(file, { key, value });
+    value.catch(() => cache.delete(file));
+    return value;
+  };
+}

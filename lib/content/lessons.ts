@@ -1,10 +1,9 @@
 import "server-only";
-import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
-import { displayPath, listContentFiles, readContentFile } from "./files";
+import { cacheByFiles, cachePerFile, displayPath, listContentFiles, readContentFile } from "./files";
 import { ContentError, type ContentProblem } from "./problems";
 import { remarkEnvelope, type RemarkEnvelopeContext } from "./remark-envelope";
 import { lessonFrontmatterSchema, type LessonFrontmatter } from "./schemas";
@@ -77,13 +76,15 @@ export function readLessonMeta(file: string): { meta?: LessonMeta; problems: Con
   return { meta: { ...parsed.data, basename, file }, problems };
 }
 
-let cachedList: { key: string; lessons: LessonMeta[] } | undefined;
+const lessonsCache = cacheByFiles<LessonMeta[]>();
 
 /** Every lesson, in course order. Throws ContentError when any frontmatter is invalid. */
 export function listLessons(): LessonMeta[] {
   const files = listContentFiles("lessons", ".mdx");
-  const key = files.map((f) => `${f}:${fs.statSync(/*turbopackIgnore: true*/ f).mtimeMs}`).join("|");
-  if (cachedList?.key === key) return cachedList.lessons;
+  return lessonsCache(files, () => readLessons(files));
+}
+
+function readLessons(files: readonly string[]): LessonMeta[] {
   const problems: ContentProblem[] = [];
   const lessons: LessonMeta[] = [];
   for (const file of files) {
@@ -93,7 +94,6 @@ export function listLessons(): LessonMeta[] {
   }
   if (problems.length) throw new ContentError(problems);
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  cachedList = { key, lessons };
   return lessons;
 }
 
@@ -101,17 +101,11 @@ export function getLesson(id: string): LessonMeta | null {
   return listLessons().find((lesson) => lesson.id === id) ?? null;
 }
 
-const compiled = new Map<string, { mtime: number; lesson: Promise<CompiledLesson> }>();
+const compiledLessons = cachePerFile<CompiledLesson>();
 
 /** Compile a lesson's MDX (once per process and file version). Throws ContentError with file and line on problems. */
 export function compileLesson(meta: LessonMeta): Promise<CompiledLesson> {
-  const mtime = fs.statSync(/*turbopackIgnore: true*/ meta.file).mtimeMs;
-  const cached = compiled.get(meta.file);
-  if (cached?.mtime === mtime) return cached.lesson;
-  const lesson = compile(meta);
-  compiled.set(meta.file, { mtime, lesson });
-  lesson.catch(() => compiled.delete(meta.file));
-  return lesson;
+  return compiledLessons(meta.file, () => compile(meta));
 }
 
 async function compile(meta: LessonMeta): Promise<CompiledLesson> {
