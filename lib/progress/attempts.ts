@@ -1,23 +1,24 @@
 import "server-only";
 import { z } from "zod";
-import {
-  buildExercise,
-  gradeExercise,
-  toPrompt,
-  type BuiltExercise,
-  type ExerciseGrade,
-  type ExercisePrompt,
-  type Verdict,
-} from "@/lib/engine";
+import { buildExercise, toPrompt, type ExerciseGrade, type ExercisePrompt } from "@/lib/engine";
 import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { markLessonCompleted } from "./lessons";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedSteps } from "./step-cards";
-import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
+import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
 import { caseEstimateOpenSince } from "./case-runs";
 import { seedToken, verifySeedToken } from "./seed-token";
+import {
+  attemptSelect,
+  findAttempt,
+  findFirstOfVariant,
+  gradeWithinLength,
+  isAtLeastClose,
+  toRecord,
+  type AttemptRecord,
+} from "./attempt-records";
 
 /** The longest answer a request may carry at all (the body limit guards the total). */
 const MAX_BODY_ANSWER_LENGTH = 4_000;
@@ -46,18 +47,6 @@ export type AttemptSubmit = z.infer<typeof attemptSubmitSchema>;
 /** A variant as the browser receives it: the prompt and the token that lets it submit for that seed. */
 export type ServedVariant = { prompt: ExercisePrompt; token: string };
 
-export type AttemptRecord = {
-  clientId: string;
-  exerciseId: string;
-  source: string;
-  seed: number;
-  answers: Record<string, string>;
-  score: number;
-  correct: boolean;
-  elapsedMs: number;
-  createdAt: Date;
-};
-
 /**
  * `counted` is false for a re-check: a later submission of a variant the learner has already submitted is graded
  * but not stored (the first check of a set of numbers is the one that counts), and creates no review card.
@@ -72,26 +61,6 @@ export type AttemptResult =
       counted: boolean;
     }
   | Refusal;
-
-const attemptSelect = {
-  clientId: true,
-  exerciseId: true,
-  source: true,
-  seed: true,
-  answers: true,
-  score: true,
-  correct: true,
-  elapsedMs: true,
-  createdAt: true,
-} satisfies Prisma.AttemptSelect;
-
-type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect }>;
-
-const answersSchema = z.record(z.string(), z.string());
-
-function toRecord(row: AttemptRow): AttemptRecord {
-  return { ...row, answers: answersSchema.parse(row.answers) };
-}
 
 /** Build the variant of an exercise that a lesson (seed 0) or a drill (any seed) serves, with its token. */
 export function serveVariant(exerciseId: string, seed: number): ServedVariant | null {
@@ -189,43 +158,6 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   }
 }
 
-/**
- * Grades the answers, except that an answer over MAX_ANSWER_LENGTH characters is not read: its step is
- * `unreadable` with a message naming the step and the limit, and the other steps are graded as usual.
- */
-function gradeWithinLength(built: BuiltExercise, answers: Record<string, string>): ExerciseGrade {
-  const tooLong = new Set(
-    built.steps.filter((step) => (answers[step.id] ?? "").length > MAX_ANSWER_LENGTH).map((step) => step.id),
-  );
-  if (tooLong.size === 0) return gradeExercise(built, answers);
-  const readable = Object.fromEntries(Object.entries(answers).map(([id, text]) => [id, tooLong.has(id) ? "" : text]));
-  const grade = gradeExercise(built, readable);
-  const steps = grade.steps.map((step, index) =>
-    tooLong.has(step.id)
-      ? {
-          ...step,
-          message: `The answer to step ${index + 1} is ${(answers[step.id] ?? "").length} characters long; an answer is at most ${MAX_ANSWER_LENGTH}, so it was not read. The other steps were graded.`,
-        }
-      : step,
-  );
-  return { ...grade, steps };
-}
-
-/** The learner's first stored attempt at this variant (exercise and seed), or null. */
-async function findFirstOfVariant(
-  userId: string,
-  exerciseId: string,
-  seed: number,
-  since?: Date,
-): Promise<AttemptRecord | null> {
-  const row = await db().attempt.findFirst({
-    where: { userId, exerciseId, seed, ...(since ? { createdAt: { gte: since } } : {}) },
-    orderBy: { createdAt: "asc" },
-    select: attemptSelect,
-  });
-  return row ? toRecord(row) : null;
-}
-
 /** A lesson is complete once the learner has answered every one of its exercises (or reached its end). */
 async function completeLessonIfAllAttempted(userId: string, lessonId: string, now: Date): Promise<void> {
   const lesson = getLesson(lessonId);
@@ -251,54 +183,4 @@ function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
     duplicate: true,
     counted: true,
   };
-}
-
-async function findAttempt(userId: string, clientId: string): Promise<AttemptRecord | null> {
-  const row = await db().attempt.findUnique({
-    where: { userId_clientId: { userId, clientId } },
-    select: attemptSelect,
-  });
-  return row ? toRecord(row) : null;
-}
-
-export function isAtLeastClose(verdict: Verdict | string): boolean {
-  return verdict === "exact" || verdict === "close";
-}
-
-/** The learner's latest attempt at an exercise, regraded for display (worked solution included), or null. */
-export async function getLatestAttempt(
-  userId: string,
-  exerciseId: string,
-  source?: AttemptSource,
-): Promise<{ attempt: AttemptRecord; grade: ExerciseGrade; prompt: ExercisePrompt } | null> {
-  const row = await db().attempt.findFirst({
-    where: { userId, exerciseId, ...(source ? { source } : {}) },
-    orderBy: { createdAt: "desc" },
-    select: attemptSelect,
-  });
-  if (!row) return null;
-  const exercise = getExercise(exerciseId);
-  if (!exercise) return null;
-  const attempt = toRecord(row);
-  const built = buildExercise(exercise.spec, attempt.seed);
-  return { attempt, grade: gradeWithinLength(built, attempt.answers), prompt: toPrompt(built) };
-}
-
-export type AttemptSummary = {
-  clientId: string;
-  seed: number;
-  score: number;
-  correct: boolean;
-  elapsedMs: number;
-  createdAt: Date;
-};
-
-/** The learner's last `limit` attempts at an exercise, newest first (scores only). */
-export async function listRecentAttempts(userId: string, exerciseId: string, limit = 10): Promise<AttemptSummary[]> {
-  return db().attempt.findMany({
-    where: { userId, exerciseId },
-    orderBy: { createdAt: "desc" },
-    take: limit,
-    select: { clientId: true, seed: true, score: true, correct: true, elapsedMs: true, createdAt: true },
-  });
 }

@@ -28,15 +28,10 @@ export {
   undoRequestSchema,
   variantRequestSchema,
 } from "./requests";
-export {
-  attemptSubmitSchema,
-  getLatestAttempt,
-  isAtLeastClose,
-  listRecentAttempts,
-  recordAttempt,
-  serveVariant,
-} from "./attempts";
-export type { AttemptRecord, AttemptResult, AttemptSubmit, AttemptSummary, ServedVariant } from "./attempts";
+export { attemptSubmitSchema, recordAttempt, serveVariant } from "./attempts";
+export type { AttemptResult, AttemptSubmit, ServedVariant } from "./attempts";
+export { getLatestAttempt, isAtLeastClose, listRecentAttempts } from "./attempt-records";
+export type { AttemptRecord, AttemptSummary } from "./attempt-records";
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";

@@ -1,5 +1,6 @@
 import type { ExerciseGrade } from "@/lib/engine";
-import type { AttemptRecord, ServedVariant } from "./attempts";
+import type { AttemptRecord } from "./attempt-records";
+import type { ServedVariant } from "./attempts";
 import type { CaseRunView } from "./case-runs";
 import type { LearnerSettings } from "./settings";
 import type { LessonProgressRecord } from "./lessons";
