@@ -1,8 +1,8 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { EngineError, buildExercise, convert, gradeExercise, toPrompt, type BuiltExercise } from "@/lib/engine";
 import { readCardFile, listCardFiles } from "./cards";
+import { SEEDS_CHECKED, checkExercise } from "./check-exercise";
 import { checkCaseReferences, listCaseFiles, readCase } from "./cases";
 import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
 import { ContentError } from "./problems";
@@ -28,7 +28,7 @@ export type ContentReport = {
   newIds: string[];
 };
 
-export const SEEDS_CHECKED = 100;
+export { SEEDS_CHECKED };
 
 /** The file that lists every id ever published; an id in it must never disappear or change meaning. */
 export function publishedIdsFile(root = contentRoot()): string {
@@ -249,54 +249,4 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   const known = new Set(published);
   report.newIds = [...ids.keys()].filter((id) => !known.has(id)).sort();
   return report;
-}
-
-/** Build an exercise for every checked seed; returns how many variants were built. */
-function checkExercise(entry: ExerciseEntry, problems: ContentProblem[]): number {
-  const file = displayPath(entry.file);
-  const line = lineOfValue(fs.readFileSync(entry.file, "utf8"), "id", entry.spec.id);
-  let built = 0;
-  for (let seed = 0; seed < SEEDS_CHECKED; seed++) {
-    let exercise: BuiltExercise;
-    try {
-      exercise = buildExercise(entry.spec, seed);
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      problems.push({ file, line, message: `exercise "${entry.spec.id}" seed ${seed}: ${error.message}` });
-      return built;
-    }
-    built++;
-    const answers = Object.fromEntries(exercise.steps.map((step) => [step.id, referenceAnswer(exercise, step.id)]));
-    const grade = gradeExercise(exercise, answers);
-    const missed = grade.steps.find((step) => step.score < 1);
-    if (missed) {
-      problems.push({
-        file,
-        line,
-        message: `exercise "${entry.spec.id}" seed ${seed}: the reference answer to step "${missed.id}" (${missed.expected}) scores ${missed.score.toFixed(2)}: ${missed.message}`,
-      });
-      return built;
-    }
-    const prompt = toPrompt(exercise);
-    const shown = [prompt.scenario, ...prompt.steps.map((step) => step.prompt)].join("\n");
-    const leak = exercise.steps.find((step) => /[-+*/^(]/.test(step.formula) && shown.includes(step.formula));
-    if (leak) {
-      problems.push({
-        file,
-        line,
-        message: `exercise "${entry.spec.id}": the prompt shows the formula of step "${leak.id}"`,
-      });
-      return built;
-    }
-  }
-  return built;
-}
-
-/** What a learner who got every step right would type: the reference value in the step's unit (a range around it). */
-function referenceAnswer(exercise: BuiltExercise, stepId: string): string {
-  const step = exercise.steps.find((s) => s.id === stepId);
-  if (!step) return "";
-  const value = convert(step.expected, step.unit || "");
-  const text = step.tolerance.kind === "range" ? `${value * 0.8} to ${value * 1.25}` : String(value);
-  return step.unit ? `${text} ${step.unit}` : text;
 }
