@@ -165,23 +165,21 @@ describe("undo", () => {
 describe("a missed estimation step becomes a card", () => {
   const exerciseId = "numbers-image-api-gbps";
 
-  test("a wrong step in a lesson creates a step card; reviewing it grades a fresh variant and maps the verdict to a rating", async () => {
-    const user = await makeUser();
+  /** Answer the lesson's image-API estimate with the bits step wrong: its card is due now. */
+  async function missBitsStep(userId: string): Promise<void> {
     const served = serveVariant(exerciseId, 0);
     if (!served) throw new Error("exercise missing");
+    const answers = { bytesOut: "5 GB/s", bitsOut: "5 Gbps" };
     await recordAttempt(
-      user.id,
-      {
-        clientId: randomUUID(),
-        exerciseId,
-        seed: 0,
-        token: served.token,
-        source: "lesson",
-        answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" },
-        elapsedMs: 1000,
-      },
+      userId,
+      { clientId: randomUUID(), exerciseId, seed: 0, token: served.token, source: "lesson", answers, elapsedMs: 1000 },
       now,
     );
+  }
+
+  test("a wrong step in a lesson creates a step card; reviewing it grades a fresh variant and maps the verdict to a rating", async () => {
+    const user = await makeUser();
+    await missBitsStep(user.id);
     const cardId = stepCardId(exerciseId, "bitsOut");
     const due = await listDueReviews(user.id, now, 10, () => 777);
     expect(due.map((item) => item.cardId)).toEqual([cardId]);
@@ -221,21 +219,7 @@ describe("a missed estimation step becomes a card", () => {
     { label: "a single number on nothing readable", answer: "lots" },
   ])("an unreadable review answer ($label) is not rated: the card and the log are unchanged", async ({ answer }) => {
     const user = await makeUser();
-    const served = serveVariant(exerciseId, 0);
-    if (!served) throw new Error("exercise missing");
-    await recordAttempt(
-      user.id,
-      {
-        clientId: randomUUID(),
-        exerciseId,
-        seed: 0,
-        token: served.token,
-        source: "lesson",
-        answers: { bytesOut: "5 GB/s", bitsOut: "5 Gbps" },
-        elapsedMs: 1000,
-      },
-      now,
-    );
+    await missBitsStep(user.id);
     const cardId = stepCardId(exerciseId, "bitsOut");
     const before = await getCardState(user.id, cardId);
     const variant = serveStepVariant(cardId, 9);
