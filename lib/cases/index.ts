@@ -1,7 +1,7 @@
 // Case studies as practice interviews: the coverage rule of checklists, the stage machine and the score card.
 // Pure: no database, no content reads; lib/progress stores a learner's case, lib/content reads the cases.
 
-export { CASE_STAGES, type CaseStage } from "./stage-names";
+export { CASE_STAGES, CASE_STEP_NAMES, type CaseStage } from "./stage-names";
 export { coverPoint, markCredit, type CoverageMark, type MatchRule, type PointCoverage } from "./coverage";
 export {
   START,

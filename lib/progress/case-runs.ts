@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { CASE_STAGES, mayWrite, type CaseState, type CaseStep, type CoverageMark } from "@/lib/cases";
+import { CASE_STAGES, CASE_STEP_NAMES, mayWrite, type CaseState, type CaseStep, type CoverageMark } from "@/lib/cases";
 import { getCase } from "@/lib/content";
 import { type Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -36,16 +36,7 @@ export const runSelect = {
 
 export type RunRow = Prisma.CaseRunGetPayload<{ select: typeof runSelect }>;
 
-const stepSchema = z.enum([
-  "requirements",
-  "estimation",
-  "api",
-  "design",
-  "curveball",
-  "deepDive",
-  "failures",
-  "wrapUp",
-]);
+const stepSchema = z.enum(CASE_STEP_NAMES);
 const timeSchema = z.record(z.string(), z.number());
 const markSchema = z.enum(["covered", "partly", "missed"]);
 

@@ -1,7 +1,16 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { CASE_STAGES, advanceCase, mayWrite, spotLineId, START, type CaseStage, type CaseStep } from "@/lib/cases";
+import {
+  CASE_STAGES,
+  CASE_STEP_NAMES,
+  advanceCase,
+  mayWrite,
+  spotLineId,
+  START,
+  type CaseStage,
+  type CaseStep,
+} from "@/lib/cases";
 import { getCase, type CaseEntry } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { finishCase } from "./case-finish";
@@ -12,7 +21,7 @@ import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedPoint } from "./point-cards";
 
-const step = z.enum(["requirements", "estimation", "api", "design", "curveball", "deepDive", "failures", "wrapUp"]);
+const step = z.enum(CASE_STEP_NAMES);
 const id = z.string().min(1).max(120);
 const base = { clientId: z.uuid({ message: "clientId must be a UUID made by the browser" }), caseId: id };
 
