@@ -55,6 +55,8 @@ export type BuiltExercise = {
   readonly scenario: string;
   readonly givens: readonly BuiltGiven[];
   readonly steps: readonly BuiltStep[];
+  /** Set when the exercise is played open: the question asked, its placeholders filled; the steps stay hidden. */
+  readonly question?: string;
 };
 
 /** A value in a unit, exactly as chosen (up to six significant figures), with M/bn/T from a million up. */
@@ -199,5 +201,6 @@ export function buildExercise(spec: ExerciseSpec, seed: number): BuiltExercise {
     scenario: fillPlaceholders(spec.scenario, displays, "The scenario"),
     givens,
     steps,
+    ...(spec.open ? { question: fillPlaceholders(spec.open.question, displays, "The question") } : {}),
   };
 }

@@ -54,6 +54,16 @@ export const exerciseSpecShapeSchema = z.strictObject({
   scenario: z.string(),
   givens: z.array(givenSpecSchema),
   steps: z.array(stepSpecSchema).min(1),
+  /**
+   * Played open: only the question, the scenario and the givens are shown; the steps stay hidden as the reference
+   * chain the learner's scratchpad is aligned with, and the last step is the answer asked for.
+   */
+  open: z
+    .strictObject({
+      /** what the learner is asked, in the words of an interviewer ("How much disk does a year of messages need?") */
+      question: z.string().min(10).max(300),
+    })
+    .optional(),
 });
 
 export type ExerciseSpec = z.infer<typeof exerciseSpecShapeSchema>;

@@ -75,6 +75,7 @@ export function validateSpec(spec: ExerciseSpec): SpecIssue[] {
     }
   };
   checkPlaceholders(spec.scenario, ["scenario"]);
+  if (spec.open) checkPlaceholders(spec.open.question, ["open", "question"]);
 
   const stepIds = new Set<string>();
   spec.steps.forEach((step, index) => {
