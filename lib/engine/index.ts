@@ -45,9 +45,25 @@ export { buildExercise, type BuiltExercise, type BuiltGiven, type BuiltStep } fr
 export { toPrompt, type ExercisePrompt, type GivenPrompt, type StepPrompt } from "./exercise/prompt.ts";
 export {
   gradeExercise,
+  gradeOpenExercise,
   workExercise,
   type ExerciseGrade,
   type StepAnswers,
   type StepGrade,
   type WorkedStep,
 } from "./exercise/grade-exercise.ts";
+export {
+  alignChain,
+  traceChain,
+  type ChainAlignment,
+  type ChainAssumption,
+  type ChainStatus,
+  type ChainStep,
+  type ChainTrace,
+} from "./exercise/align-chain.ts";
+export {
+  SCRATCHPAD_MAX_LINES,
+  SCRATCHPAD_MAX_LINE_LENGTH,
+  evaluateScratchpad,
+  type ScratchLine,
+} from "./scratchpad/evaluate-lines.ts";

@@ -67,11 +67,12 @@ export function serveStepVariant(cardId: string, seed: number): { prompt: Exerci
   const index = built.steps.findIndex((step) => step.id === parsed.stepId);
   const step = built.steps[index];
   if (!step) return null;
-  const prompt = toPrompt({ ...built, steps: [step] });
+  const prompt = toPrompt({ ...built, steps: [step] }, { open: false });
   const earlier = built.steps.slice(0, index).map((s) => ({
     name: s.id,
     label: s.prompt.replace(/\?$/, ""),
     display: formatQuantity(s.expected, { unit: s.unit }),
+    expression: `${s.expected.value / s.unitSpec.factor} ${s.unit}`.trim(),
   }));
   return { prompt: { ...prompt, givens: [...prompt.givens, ...earlier] }, token: seedToken(cardId, seed) };
 }

@@ -1,10 +1,17 @@
 // lib/engine/client.ts is the engine's second public entry (style.md principle 7): the browser's parser and
-// formatter. It must hand components nothing that grades or builds exercises.
+// formatter and the scratchpad. It must hand components nothing that grades or builds exercises.
 import { expect, test } from "vitest";
 import * as client from "@/lib/engine/client";
 
-test("the client entry exports only the parser and the formatter", () => {
-  expect(Object.keys(client).sort()).toEqual(["formatQuantity", "parseQuantity"]);
+test("the client entry exports only the parser, the formatter and the scratchpad's evaluator", () => {
+  expect(Object.keys(client).sort()).toEqual([
+    "SCRATCHPAD_MAX_LINES",
+    "SCRATCHPAD_MAX_LINE_LENGTH",
+    "evaluate",
+    "evaluateScratchpad",
+    "formatQuantity",
+    "parseQuantity",
+  ]);
 });
 
 test("the client parser echoes like the server's", () => {

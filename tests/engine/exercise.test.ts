@@ -223,9 +223,9 @@ describe("buildExercise and toPrompt", () => {
       title: "Photo uploads per second",
       scenario: "A photo app has 50M daily users, and each uploads 2 photos a day. Peak traffic is 3 the average.",
       givens: [
-        { name: "dau", label: "Daily active users", display: "50M" },
-        { name: "uploads", label: "Uploads per user per day", display: "2" },
-        { name: "peak", label: "Peak factor", display: "3" },
+        { name: "dau", label: "Daily active users", display: "50M", expression: "50000000 users" },
+        { name: "uploads", label: "Uploads per user per day", display: "2", expression: "2" },
+        { name: "peak", label: "Peak factor", display: "3", expression: "3" },
       ],
       steps: [
         { id: "avg", prompt: "Average uploads per second?", unit: "requests/s", kind: "number" },

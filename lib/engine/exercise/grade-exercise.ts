@@ -11,6 +11,7 @@ import type { Calibration, GradeResult, Verdict } from "../grading/types.ts";
 import { readAnswer } from "../answer/read-answer.ts";
 import type { Quantity } from "../quantity.ts";
 import type { BuiltExercise, BuiltStep } from "./build.ts";
+import { traceChain, type ChainAlignment } from "./align-chain.ts";
 import { hiddenConversions, showConversions } from "./conversions.ts";
 import { smallerDataUnit } from "./natural-units.ts";
 
@@ -57,6 +58,8 @@ export type ExerciseGrade = {
   readonly worked: readonly WorkedStep[];
   /** The first step whose verdict is below `close`, or null when every step earned full credit. */
   readonly divergedAt: string | null;
+  /** For an exercise played open: where the learner's scratchpad agreed with the hidden steps and where it left them. */
+  readonly chain?: ChainAlignment;
 };
 
 function showStep(step: BuiltStep, value: Quantity): string {
@@ -153,9 +156,6 @@ function followThrough(
     if (error instanceof EngineError) return null;
     throw error;
   }
-  if (!sameDimension(theirs.dim, step.expected.dim)) return null;
-  const followed = gradeReading(readAnswer(typed, step.unitSpec), theirs, step.tolerance);
-  if (followed.score < 1) return null;
   const used = usesOwn
     .map((id) => {
       const earlier = built.steps.find((s) => s.id === id);
@@ -163,7 +163,15 @@ function followThrough(
       return earlier === undefined || value === undefined ? id : `${id} = ${showStep(earlier, value)}`;
     })
     .join(", ");
-  const message = `Right from your own earlier answer (${used}): full credit by follow-through. The reference answer is ${showStep(step, step.expected)}.`;
+  return followedGrade(step, typed, theirs, `your own earlier answer (${used})`);
+}
+
+/** Full credit by follow-through when the answer matches `theirs`, the step's value from the learner's own basis. */
+function followedGrade(step: BuiltStep, typed: string, theirs: Quantity, basis: string): StepGrade | null {
+  if (!sameDimension(theirs.dim, step.expected.dim)) return null;
+  const followed = gradeReading(readAnswer(typed, step.unitSpec), theirs, step.tolerance);
+  if (followed.score < 1) return null;
+  const message = `Right from ${basis}: full credit by follow-through. The reference answer is ${showStep(step, step.expected)}.`;
   const ratio = theirs.value / step.expected.value;
   if (ratio >= IMPLAUSIBLE_FACTOR || ratio <= 1 / IMPLAUSIBLE_FACTOR) {
     const times = ratio >= 1 ? `${formatApproximateRatio(ratio)}×` : `1/${formatApproximateRatio(1 / ratio)}`;
@@ -172,7 +180,7 @@ function followThrough(
         step,
         followed,
         true,
-        `${message} Consistent with your earlier answer, but ${times} the reference: a number this far off should have raised a flag.`,
+        `${message} Consistent with ${basis}, but ${times} the reference: a number this far off should have raised a flag.`,
       ),
       implausible: true,
     };
@@ -235,5 +243,36 @@ export function gradeExercise(built: BuiltExercise, answers: StepAnswers): Exerc
     steps,
     worked: workExercise(built),
     divergedAt: diverged === undefined ? null : diverged.id,
+  };
+}
+
+/**
+ * Grades an exercise played open: the learner saw only the question and the givens, worked in the scratchpad
+ * (`work`, its lines as typed) and answered the last step (`final`). The final answer is graded as in a stepped
+ * exercise; when it misses the reference but matches the value the learner's own chain gives (their stated
+ * assumptions and earlier lines, see traceChain), it earns full credit by follow-through. `chain` says where the
+ * lines agreed with the hidden steps and where they left them; `steps` holds the final step's grade only.
+ */
+export function gradeOpenExercise(built: BuiltExercise, final: string, work: readonly string[]): ExerciseGrade {
+  const last = built.steps.at(-1);
+  if (last === undefined) throw new EngineError("invalid-argument", `The exercise “${built.id}” has no steps.`);
+  const { alignment, followed } = traceChain(built, work);
+  let result: StepGrade;
+  if (final.trim() === "") {
+    result = stepGrade(last, { score: 0, verdict: "unreadable", read: "", message: "No answer given." }, false);
+  } else {
+    const reading = readAnswer(final, last.unitSpec);
+    result = stepGrade(last, gradeReading(reading, last.expected, last.tolerance), false);
+    const theirs = followed.get(last.id);
+    if (result.score < 1 && reading.kind === "ok" && theirs !== undefined && last.tolerance.kind !== "range") {
+      result = followedGrade(last, final, theirs, "your own chain of lines") ?? result;
+    }
+  }
+  return {
+    score: result.score,
+    steps: [result],
+    worked: workExercise(built),
+    divergedAt: result.verdict === "exact" || result.verdict === "close" ? null : last.id,
+    chain: alignment,
   };
 }
