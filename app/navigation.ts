@@ -13,5 +13,6 @@ export function navigationFor(signedIn: boolean): NavLink[] {
       { href: "/review", label: "Review" },
       { href: "/progress", label: "Progress" },
     );
+  links.push({ href: "/reference", label: "Reference" });
   return links;
 }
