@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   buildExercise,
   gradeExercise,
+  gradeOpenExercise,
   toPrompt,
   type BuiltExercise,
   type ExerciseGrade,
@@ -23,6 +24,8 @@ export type AttemptRecord = {
   source: string;
   seed: number;
   answers: Record<string, string>;
+  /** The scratchpad's lines, and whether the exercise was played open; null when no scratchpad was used. */
+  work: AttemptWork | null;
   score: number;
   correct: boolean;
   elapsedMs: number;
@@ -35,6 +38,7 @@ export const attemptSelect = {
   source: true,
   seed: true,
   answers: true,
+  work: true,
   score: true,
   correct: true,
   elapsedMs: true,
@@ -45,8 +49,33 @@ export type AttemptRow = Prisma.AttemptGetPayload<{ select: typeof attemptSelect
 
 const answersSchema = z.record(z.string(), z.string());
 
+/** The scratchpad of an attempt: its lines as typed, and whether the steps were hidden (played open). */
+export type AttemptWork = { open: boolean; lines: string[] };
+
+const workSchema = z.object({ open: z.boolean(), lines: z.array(z.string()) }).nullable();
+
 export function toRecord(row: AttemptRow): AttemptRecord {
-  return { ...row, answers: answersSchema.parse(row.answers) };
+  return { ...row, answers: answersSchema.parse(row.answers), work: workSchema.parse(row.work ?? null) };
+}
+
+/** Grades a submission as it was played: open (the final answer and the scratchpad's chain) or step by step. */
+export function gradeSubmission(
+  built: BuiltExercise,
+  answers: Record<string, string>,
+  work: AttemptWork | null,
+): ExerciseGrade {
+  if (!work?.open) return gradeWithinLength(built, answers);
+  const last = built.steps.at(-1);
+  const final = last === undefined ? "" : (answers[last.id] ?? "");
+  const grade = gradeOpenExercise(built, final.length > MAX_ANSWER_LENGTH ? "" : final, work.lines);
+  if (final.length <= MAX_ANSWER_LENGTH) return grade;
+  return {
+    ...grade,
+    steps: grade.steps.map((step) => ({
+      ...step,
+      message: `The answer is ${final.length} characters long; an answer is at most ${MAX_ANSWER_LENGTH}, so it was not read.`,
+    })),
+  };
 }
 
 /**
@@ -114,7 +143,11 @@ export async function getLatestAttempt(
   if (!exercise) return null;
   const attempt = toRecord(row);
   const built = buildExercise(exercise.spec, attempt.seed);
-  return { attempt, grade: gradeWithinLength(built, attempt.answers), prompt: toPrompt(built) };
+  return {
+    attempt,
+    grade: gradeSubmission(built, attempt.answers, attempt.work),
+    prompt: toPrompt(built, { open: attempt.work?.open ?? false }),
+  };
 }
 
 export type AttemptSummary = {

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { buildExercise, toPrompt, type ExerciseGrade, type ExercisePrompt } from "@/lib/engine";
+import {
+  SCRATCHPAD_MAX_LINES,
+  buildExercise,
+  toPrompt,
+  type BuiltExercise,
+  type ExerciseGrade,
+  type ExercisePrompt,
+} from "@/lib/engine";
 import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -14,10 +21,11 @@ import {
   attemptSelect,
   findAttempt,
   findFirstOfVariant,
-  gradeWithinLength,
+  gradeSubmission,
   isAtLeastClose,
   toRecord,
   type AttemptRecord,
+  type AttemptWork,
 } from "./attempt-records";
 
 /** The longest answer a request may carry at all (the body limit guards the total). */
@@ -40,6 +48,13 @@ export const attemptSubmitSchema = z.strictObject({
     .int()
     .min(0)
     .max(24 * 60 * 60 * 1000),
+  // The scratchpad's lines as typed; a line over the limit is reported on its line, not refused here.
+  work: z
+    .array(z.string().max(MAX_BODY_ANSWER_LENGTH, { message: "a scratchpad line is at most 200 characters" }))
+    .max(SCRATCHPAD_MAX_LINES, { message: `a scratchpad holds at most ${SCRATCHPAD_MAX_LINES} lines` })
+    .optional(),
+  // "open": the steps were hidden and only the last one answered (an open estimate, or a drill played open).
+  mode: z.enum(["stepped", "open"]).optional(),
 });
 
 export type AttemptSubmit = z.infer<typeof attemptSubmitSchema>;
@@ -63,20 +78,18 @@ export type AttemptResult =
   | Refusal;
 
 /** Build the variant of an exercise that a lesson (seed 0) or a drill (any seed) serves, with its token. */
-export function serveVariant(exerciseId: string, seed: number): ServedVariant | null {
+export function serveVariant(exerciseId: string, seed: number, options: { open?: boolean } = {}): ServedVariant | null {
   const exercise = getExercise(exerciseId);
   if (!exercise) return null;
-  return { prompt: toPrompt(buildExercise(exercise.spec, seed)), token: seedToken(exerciseId, seed) };
+  return { prompt: toPrompt(buildExercise(exercise.spec, seed), options), token: seedToken(exerciseId, seed) };
 }
 
-/**
- * Grade a submission on the server with the engine and store it once. The exercise is rebuilt from its id and seed
- * (the browser never sends or sees a reference answer); a repeated client id returns the stored attempt, regraded
- * from its stored answers, and stores nothing.
- */
-export async function recordAttempt(userId: string, input: AttemptSubmit, now: Date): Promise<AttemptResult> {
-  const existing = await findAttempt(userId, input.clientId);
-  if (existing) return replay(existing, input);
+/** Grades a submission without storing it: for a visitor without an account, or before it is stored. */
+type Graded = { built: BuiltExercise; answers: Record<string, string>; work: AttemptWork | null; grade: ExerciseGrade };
+
+function checkAndGrade(
+  input: AttemptSubmit,
+): { ok: true; exercise: NonNullable<ReturnType<typeof getExercise>>; graded: Graded } | Refusal {
   const exercise = getExercise(input.exerciseId);
   if (!exercise) return refuse("invalid", `There is no exercise "${input.exerciseId}".`);
   if (!verifySeedToken(input.exerciseId, input.seed, input.token)) {
@@ -96,6 +109,47 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
         : `"${input.exerciseId}" is answered in its case.`,
     );
   }
+  const built = buildExercise(exercise.spec, input.seed);
+  const open = (input.mode ?? (exercise.spec.open ? "open" : "stepped")) === "open";
+  const asked = open ? built.steps.slice(-1) : built.steps;
+  const stepIds = new Set(asked.map((step) => step.id));
+  const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
+  if (unknown.length) return refuse("invalid", `Unknown step id(s): ${unknown.join(", ")}.`);
+  if (asked.every((step) => !(input.answers[step.id] ?? "").trim())) {
+    return refuse(
+      "invalid",
+      open ? "Give a final answer before checking." : "Answer at least one step before checking.",
+    );
+  }
+  const answers = Object.fromEntries(asked.map((step) => [step.id, input.answers[step.id] ?? ""]));
+  const lines = input.work ?? [];
+  const work = open || lines.some((line) => line.trim() !== "") ? { open, lines } : null;
+  return { ok: true, exercise, graded: { built, answers, work, grade: gradeSubmission(built, answers, work) } };
+}
+
+/** A submission graded for a visitor, who has no account: nothing is stored (the browser keeps it). */
+export function gradeAttemptForVisitor(
+  input: AttemptSubmit,
+): { ok: true; grade: ExerciseGrade; prompt: ExercisePrompt } | Refusal {
+  if (input.source === "case") return refuse("invalid", "Sign in to work a case: its runs are kept in your account.");
+  const checked = checkAndGrade(input);
+  if (!checked.ok) return checked;
+  const { built, work, grade } = checked.graded;
+  return { ok: true, grade, prompt: toPrompt(built, { open: work?.open ?? false }) };
+}
+
+/**
+ * Grade a submission on the server with the engine and store it once. The exercise is rebuilt from its id and seed
+ * (the browser never sends or sees a reference answer); a repeated client id returns the stored attempt, regraded
+ * from its stored answers, and stores nothing.
+ */
+export async function recordAttempt(userId: string, input: AttemptSubmit, now: Date): Promise<AttemptResult> {
+  const existing = await findAttempt(userId, input.clientId);
+  if (existing) return replay(existing, input);
+  const checked = checkAndGrade(input);
+  if (!checked.ok) return checked;
+  const { exercise, graded } = checked;
+  const { built, answers, work, grade } = graded;
   // A case's run counts its own first answer to each estimate (a run started again counts afresh).
   let countsSince: Date | undefined;
   if (input.source === "case") {
@@ -104,17 +158,7 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
       return refuse("invalid", "A case's estimates are answered in their own stage, before its reference is revealed.");
     countsSince = since;
   }
-  const built = buildExercise(exercise.spec, input.seed);
-  const stepIds = new Set(built.steps.map((step) => step.id));
-  const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
-  if (unknown.length) return refuse("invalid", `Unknown step id(s): ${unknown.join(", ")}.`);
-  if (built.steps.every((step) => !(input.answers[step.id] ?? "").trim())) {
-    return refuse("invalid", "Answer at least one step before checking.");
-  }
-
-  const answers = Object.fromEntries(built.steps.map((step) => [step.id, input.answers[step.id] ?? ""]));
-  const grade = gradeWithinLength(built, answers);
-  const prompt = toPrompt(built);
+  const prompt = toPrompt(built, { open: work?.open ?? false });
   const first = await findFirstOfVariant(userId, input.exerciseId, input.seed, countsSince);
   if (first?.clientId === input.clientId) return replay(first, input); // the same submission, stored a moment ago
   if (first) return { ok: true, attempt: first, grade, prompt, duplicate: false, counted: false };
@@ -127,6 +171,7 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
         source: input.source,
         seed: input.seed,
         answers,
+        work: work ?? Prisma.DbNull,
         // Per step, enough to chart accuracy, calibration and weak skills without regrading.
         steps: grade.steps.map((step) => ({
           id: step.id,
@@ -178,8 +223,8 @@ function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
   return {
     ok: true,
     attempt: existing,
-    grade: gradeWithinLength(built, existing.answers),
-    prompt: toPrompt(built),
+    grade: gradeSubmission(built, existing.answers, existing.work),
+    prompt: toPrompt(built, { open: existing.work?.open ?? false }),
     duplicate: true,
     counted: true,
   };

@@ -28,7 +28,7 @@ export {
   undoRequestSchema,
   variantRequestSchema,
 } from "./requests";
-export { attemptSubmitSchema, recordAttempt, serveVariant } from "./attempts";
+export { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, serveVariant } from "./attempts";
 export type { AttemptResult, AttemptSubmit, ServedVariant } from "./attempts";
 export { getLatestAttempt, isAtLeastClose, listRecentAttempts } from "./attempt-records";
 export type { AttemptRecord, AttemptSummary } from "./attempt-records";
@@ -67,3 +67,10 @@ export type { CaseMode, CaseResultView, CaseRunView } from "./case-runs";
 export { MAX_CASE_NOTES } from "./limits";
 export { caseWriteSchema, writeCase } from "./case-writes";
 export type { CaseWrite, CaseWriteOutcome } from "./case-writes";
+export { QUESTION_SOURCES } from "./limits";
+export type { QuestionSource } from "./limits";
+export { answerQuestion, questionAnswerSchema, viewQuestion } from "./questions";
+export type { QuestionAnswerRequest, QuestionOutcome, QuestionView } from "./questions";
+export { nextAudit, pickAudit, serveQuestions } from "./question-views";
+export type { QuestionAnswered, ServedQuestion } from "./question-views";
+export { judgementCardId } from "./judgement-cards";

@@ -4,6 +4,7 @@ import type { ServedVariant } from "./attempts";
 import type { CaseRunView } from "./case-runs";
 import type { LearnerSettings } from "./settings";
 import type { LessonProgressRecord } from "./lessons";
+import type { QuestionAnswered } from "./question-views";
 import type { ReviewOutcome } from "./rate-card";
 import type { UndoOutcome } from "./undo-review";
 
@@ -21,10 +22,12 @@ export type Json<T> = T extends Date
 
 /** POST /api/attempts: the grade (with the worked solution); `counted` is false for a re-check of the same numbers. */
 export type AttemptResponseBody = {
-  attempt: AttemptRecord;
+  /** null for a visitor without an account: graded, not stored (the browser keeps it until sign-in) */
+  attempt: AttemptRecord | null;
   grade: ExerciseGrade;
   duplicate: boolean;
   counted: boolean;
+  stored: boolean;
 };
 
 /** POST /api/variants: a fresh variant of a drill and the token that lets it be submitted. */
@@ -56,3 +59,9 @@ export type ErrorResponseBody = { error: string; issues?: Record<string, string>
 
 /** POST /api/cases: the learner's run of the case as stored after the write. */
 export type CaseWriteResponseBody = { run: CaseRunView; duplicate: boolean };
+
+/**
+ * POST /api/questions: the verdict on a judgement question's option or an audit's line (with the audit's fix
+ * exercise); `stored` is false for a visitor, `duplicate` true for a replayed client id.
+ */
+export type QuestionResponseBody = QuestionAnswered & { duplicate: boolean; stored: boolean };

@@ -5,6 +5,7 @@ import { getExercise } from "@/lib/content";
 import {
   disconnectDb,
   getLatestAttempt,
+  gradeAttemptForVisitor,
   listRecentAttempts,
   recordAttempt,
   serveVariant,
@@ -281,7 +282,8 @@ describe("finishing a lesson's exercises completes the lesson", () => {
     for (const [index, exerciseId] of ids.entries()) {
       const served = serveVariant(exerciseId, 0);
       if (!served) throw new Error("exercise missing");
-      const firstStep = Object.keys(rightAnswers(exerciseId, 0))[0] ?? "";
+      // An open estimate asks only its last step: answer the first step the served prompt shows.
+      const firstStep = served.prompt.steps[0]?.id ?? "";
       await recordAttempt(
         user.id,
         { ...submission(), exerciseId, token: served.token, answers: { [firstStep]: "1" } },
@@ -290,5 +292,85 @@ describe("finishing a lesson's exercises completes the lesson", () => {
       const row = (await listLessonProgress(user.id)).find((p) => p.lessonId === "numbers-to-know");
       expect(row?.completedAt ?? null).toEqual(index === ids.length - 1 ? now : null);
     }
+  });
+});
+
+describe("the scratchpad and open play", () => {
+  const DRILL = "drill-dau-to-peak-qps";
+
+  function openSubmission(answer: string, work: string[]): AttemptSubmit {
+    const served = serveVariant(DRILL, 7, { open: true });
+    if (!served) throw new Error("drill missing");
+    const last = served.prompt.steps.at(-1);
+    if (!last || served.prompt.steps.length !== 1) throw new Error("an open prompt holds only the last step");
+    return {
+      clientId: randomUUID(),
+      exerciseId: DRILL,
+      seed: 7,
+      token: served.token,
+      source: "drill",
+      answers: { [last.id]: answer },
+      elapsedMs: 30_000,
+      mode: "open",
+      work,
+    };
+  }
+
+  test("a drill played open grades the final answer, aligns the chain and stores the lines once", async () => {
+    const user = await makeUser();
+    const exercise = getExercise(DRILL);
+    if (!exercise) throw new Error("drill missing");
+    const built = buildExercise(exercise.spec, 7);
+    const peak = built.steps.at(-1);
+    if (!peak) throw new Error("no steps");
+    const right = `${convert(peak.expected, peak.unit)} ${peak.unit}`;
+    const work = ["daily = dau * actions / 1 day", "daily * peak"];
+    const input = openSubmission(right, work);
+    const result = await recordAttempt(user.id, input, now);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.grade.score).toBe(1);
+    expect(result.grade.steps.map((step) => step.id)).toEqual([peak.id]);
+    expect(result.grade.chain?.steps.map((step) => step.status)).toEqual(["agrees", "agrees", "agrees"]);
+    expect(result.attempt.work).toEqual({ open: true, lines: work });
+    expect(result.prompt.steps).toHaveLength(1);
+
+    const replayed = await recordAttempt(user.id, input, now);
+    if (!replayed.ok) throw new Error(replayed.message);
+    expect(replayed.duplicate).toBe(true);
+    expect(replayed.grade.chain).toEqual(result.grade.chain);
+    const stored = await testDb().attempt.findMany({ where: { userId: user.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.work).toEqual({ open: true, lines: work });
+
+    const latest = await getLatestAttempt(user.id, DRILL, "drill");
+    expect(latest?.grade.chain?.related).toBe(true);
+  });
+
+  test("open play answers only the last step: an earlier step's id is refused", async () => {
+    const user = await makeUser();
+    const input = openSubmission("5k", []);
+    const result = await recordAttempt(user.id, { ...input, answers: { daily: "1M", ...input.answers } }, now);
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    if (!result.ok) expect(result.message).toMatch(/Unknown step id\(s\): daily/);
+  });
+
+  test("a stepped attempt keeps its scratchpad lines beside the answers", async () => {
+    const user = await makeUser();
+    const result = await recordAttempt(user.id, submission({ work: ["x = 3 TB/day", "x to MB/s"] }), now);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.attempt.work).toEqual({ open: false, lines: ["x = 3 TB/day", "x to MB/s"] });
+    expect(result.grade.chain).toBeUndefined();
+    const bare = await recordAttempt(user.id, submission({ seed: 0, clientId: randomUUID() }), now);
+    if (!bare.ok) throw new Error(bare.message);
+    expect(bare.counted).toBe(false);
+  });
+
+  test("a visitor's attempt is graded and nothing is stored", async () => {
+    const before = await testDb().attempt.count();
+    const graded = gradeAttemptForVisitor(openSubmission("1", ["x = 1"]));
+    if (!graded.ok) throw new Error(graded.message);
+    expect(graded.grade.steps[0]?.verdict).toBe("off");
+    expect(await testDb().attempt.count()).toBe(before);
+    expect(gradeAttemptForVisitor({ ...submission(), source: "case" })).toMatchObject({ ok: false });
   });
 });

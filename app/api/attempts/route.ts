@@ -1,17 +1,29 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
-import { attemptSubmitSchema, recordAttempt, type AttemptResponseBody } from "@/lib/progress";
+import { readJsonBody, refusalResponse } from "@/lib/http";
+import { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, type AttemptResponseBody } from "@/lib/progress";
 
 /**
  * Grade and store a submission. The server rebuilds the exercise from its id and seed and grades with the engine;
  * a repeated clientId returns the stored attempt (200) instead of storing it again (201). A re-check of a variant
  * already submitted is graded but not stored (200, `counted: false`): the first check of a set of numbers counts.
+ * A visitor without an account gets the grade and nothing is stored (200, `stored: false`); the browser keeps the
+ * submission and sends it again, with the same client id, once the visitor signs in.
  */
 export async function POST(request: Request): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) return jsonError(401, "Sign in to save your answers.");
   const body = await readJsonBody(request, attemptSubmitSchema);
   if (!body.ok) return body.response;
+  const user = await getCurrentUser();
+  if (!user) {
+    const graded = gradeAttemptForVisitor(body.data);
+    if (!graded.ok) return refusalResponse(graded);
+    return Response.json({
+      attempt: null,
+      grade: graded.grade,
+      duplicate: false,
+      counted: false,
+      stored: false,
+    } satisfies AttemptResponseBody);
+  }
   const result = await recordAttempt(user.id, body.data, new Date());
   if (!result.ok) return refusalResponse(result);
   return Response.json(
@@ -20,6 +32,7 @@ export async function POST(request: Request): Promise<Response> {
       grade: result.grade,
       duplicate: result.duplicate,
       counted: result.counted,
+      stored: true,
     } satisfies AttemptResponseBody,
     { status: result.duplicate || !result.counted ? 200 : 201 },
   );
