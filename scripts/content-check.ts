@@ -24,6 +24,6 @@ if (record && report.newIds.length) {
 for (const problem of report.problems) console.error(formatProblem(problem));
 console.log(
   `content:check: ${report.lessons} lessons, ${report.calcs} calculations, ${report.exercises} exercises ` +
-    `and ${report.drills} drills (${report.variantsBuilt} variants built), ${report.cases} case(s) with ${report.caseExercises} estimates, ${report.cards} cards; ${report.problems.length} problem(s) in ${seconds}s`,
+    `and ${report.drills} drills (${report.variantsBuilt} variants built), ${report.cases} case(s) with ${report.caseExercises} estimates, ${report.judgements} judgement questions, ${report.audits} audits, ${report.cards} cards; ${report.problems.length} problem(s) in ${seconds}s`,
 );
 process.exit(report.problems.length ? 1 : 0);

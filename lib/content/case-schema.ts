@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CASE_STAGES, type CaseStage } from "@/lib/cases";
+import { choiceQuestionSchema, kebabId } from "./choice-schema";
 
 // A case study as content: content/cases/NN-slug.case.json (this schema), NN-slug.exercises.json (graded estimates,
 // the lesson exercise format) and NN-slug/<stage>.mdx (the reference answer of each stage, revealed after the learner
@@ -26,10 +27,6 @@ export function stepTitle(step: string): string {
 /** A case's interview takes 45 minutes; each stage's budget is its share. */
 export const INTERVIEW_MINUTES = 45;
 
-const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "must be a kebab-case id such as base62-counter" });
-
 /** One concept of a checklist point: the learner's notes mention it when they contain any of these words. */
 const synonymGroup = z
   .array(z.string().trim().min(2).max(40))
@@ -50,20 +47,7 @@ export const checklistPointSchema = z.strictObject({
 });
 
 /** A graded decision an interviewer would probe, with the reason shown after answering. */
-export const caseChoiceSchema = z
-  .strictObject({
-    id: kebabId,
-    question: z.string().min(10).max(300),
-    options: z
-      .array(z.strictObject({ id: kebabId, text: z.string().min(2).max(200) }))
-      .min(2)
-      .max(5),
-    answer: kebabId,
-    why: z.string().min(20).max(800),
-  })
-  .refine((choice) => choice.options.some((option) => option.id === choice.answer), {
-    message: "answer must be one of the options' ids",
-  });
+export const caseChoiceSchema = choiceQuestionSchema.safeExtend({ question: z.string().min(10).max(300) });
 
 /** A worked estimate from a source with one planted (or real) slip: the learner picks the wrong line and fixes it. */
 export const spotTheProblemSchema = z

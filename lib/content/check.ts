@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readCardFile, listCardFiles } from "./cards";
 import { SEEDS_CHECKED, checkExercise } from "./check-exercise";
+import { checkPlacements, checkQuestionFiles } from "./check-questions";
 import { checkCaseReferences, listCaseFiles, readCase } from "./cases";
 import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
 import { ContentError } from "./problems";
@@ -25,6 +26,9 @@ export type ContentReport = {
   cases: number;
   /** the graded estimates of the cases */
   caseExercises: number;
+  /** judgement questions and spot-the-problem audits of the lessons */
+  judgements: number;
+  audits: number;
   newIds: string[];
 };
 
@@ -38,7 +42,8 @@ export function publishedIdsFile(root = contentRoot()): string {
 /**
  * Check all content: compile every lesson (MDX, frontmatter, every <Calc> computed by the engine, every <Estimate> id),
  * validate every exercise and build it for SEEDS_CHECKED seeds (each variant solvable, its worked solution scoring
- * full marks, no prompt holding a reference answer), validate every card list, and check that ids are unique and that
+ * full marks, no prompt holding a reference answer), validate every card list, every judgement question and audit
+ * (each placed in its lesson once, each audit's fix built like an exercise), and check that ids are unique and that
  * no published id has gone.
  */
 export async function checkContent(root = contentRoot()): Promise<ContentReport> {
@@ -53,6 +58,8 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     drills: 0,
     cases: 0,
     caseExercises: 0,
+    judgements: 0,
+    audits: 0,
     newIds: [],
   };
   const ids = new Map<string, string>(); // id → where first declared
@@ -122,11 +129,16 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   }
   report.exercises = exercises.length;
   for (const entry of exercises) report.variantsBuilt += checkExercise(entry, problems);
+  const questions = checkQuestionFiles(lessons, root, claim, problems);
+  report.judgements = questions.judgements.length;
+  report.audits = questions.audits.length;
+  report.variantsBuilt += questions.variantsBuilt;
 
   for (const lesson of lessons) {
     try {
       const compiled = await compileLesson(lesson);
       report.calcs += compiled.calcs.length;
+      checkPlacements(lesson, compiled, questions, problems);
       const embedded = new Set(compiled.estimates);
       for (const entry of exercises.filter((e) => e.lessonId === lesson.id && !embedded.has(e.spec.id))) {
         problems.push({

@@ -8,6 +8,7 @@ import { ContentError, type ContentProblem } from "./problems";
 import { remarkEnvelope, type RemarkEnvelopeContext } from "./remark-envelope";
 import { lessonFrontmatterSchema, type LessonFrontmatter } from "./schemas";
 import { listExercisesOfLesson } from "./exercises";
+import { listQuestionsOfLesson } from "./questions";
 
 export type LessonMeta = LessonFrontmatter & {
   /** the file name without extension, e.g. 02-numbers-to-know */
@@ -22,7 +23,14 @@ export type CompiledLesson = {
   /** exercise ids embedded with <Estimate>, in order */
   estimates: string[];
   calcs: RemarkEnvelopeContext["calcs"];
+  /** judgement question and audit ids placed with <Judgement> / <Audit>, in order */
+  judgements: string[];
+  audits: string[];
+  /** the same, with the line of each tag (content:check finds an item placed twice) */
+  placements: { judgements: PlacedItem[]; audits: PlacedItem[] };
 };
+
+type PlacedItem = { id: string; line: number | undefined };
 
 const FILE_NAME = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
@@ -110,20 +118,42 @@ export function compileLesson(meta: LessonMeta): Promise<CompiledLesson> {
 
 async function compile(meta: LessonMeta): Promise<CompiledLesson> {
   const exercises = listExercisesOfLesson(meta);
-  const { code, context } = await compileMdxFile(meta.file, new Set(exercises.map((e) => e.spec.id)));
-  return { meta, code, estimates: context.estimates, calcs: context.calcs };
+  const questions = listQuestionsOfLesson(meta);
+  const { code, context } = await compileMdxFile(meta.file, new Set(exercises.map((e) => e.spec.id)), {
+    judgementIds: new Set(questions.judgements.map((item) => item.id)),
+    auditIds: new Set(questions.audits.map((item) => item.id)),
+  });
+  const placements = { judgements: context.judgements ?? [], audits: context.audits ?? [] };
+  return {
+    meta,
+    code,
+    estimates: context.estimates,
+    calcs: context.calcs,
+    judgements: [...new Set(placements.judgements.map((item) => item.id))],
+    audits: [...new Set(placements.audits.map((item) => item.id))],
+    placements,
+  };
 }
 
 /**
  * Compile one MDX file of content (a lesson, a case stage's reference) with Envelope's components checked and every
- * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>. Throws ContentError with file and line.
+ * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>, `questions` the judgement questions and
+ * audits it may place (a lesson's own). Throws ContentError with file and line.
  */
 export async function compileMdxFile(
   file: string,
   exerciseIds: ReadonlySet<string>,
+  questions: { judgementIds?: ReadonlySet<string>; auditIds?: ReadonlySet<string> } = {},
 ): Promise<{ code: string; context: RemarkEnvelopeContext }> {
   const shown = displayPath(file);
-  const context: RemarkEnvelopeContext = { file: shown, exerciseIds, problems: [], estimates: [], calcs: [] };
+  const context: RemarkEnvelopeContext = {
+    file: shown,
+    exerciseIds,
+    ...questions,
+    problems: [],
+    estimates: [],
+    calcs: [],
+  };
   let code: string;
   try {
     const result = await bundleMDX({

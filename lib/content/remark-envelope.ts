@@ -12,6 +12,8 @@ export const LESSON_COMPONENTS = {
   LineChart: ["alt", "caption", "xLabel", "yLabel", "series"],
   Flow: ["alt", "steps"],
   Diagram: ["alt", "nodes", "edges"],
+  Judgement: ["id"],
+  Audit: ["id"],
 } satisfies Record<string, string[]>;
 
 const REQUIRED_ATTRIBUTES = new Map<string, readonly string[]>(Object.entries(LESSON_COMPONENTS));
@@ -37,6 +39,12 @@ export type RemarkEnvelopeContext = {
   problems: ContentProblem[];
   /** Filled in: the exercise ids the lesson embeds, in order. */
   estimates: string[];
+  /** Judgement question ids (its .judgements.json) and audit ids (its .audits.json) the lesson may place. */
+  judgementIds?: ReadonlySet<string>;
+  auditIds?: ReadonlySet<string>;
+  /** Filled in: the judgement and audit ids the lesson places, in order (a repeat appears twice). */
+  judgements?: { id: string; line: number | undefined }[];
+  audits?: { id: string; line: number | undefined }[];
   /** Filled in: every <Calc> with its computed text. */
   calcs: { expr: string; unit: string; text: string; line: number | undefined }[];
 };
@@ -87,6 +95,8 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
     }))
       report(problem);
   }
+  if (name === "Judgement") placeQuestion(node, "judgement", context, report);
+  if (name === "Audit") placeQuestion(node, "audit", context, report);
   if (name === "Estimate") {
     const id = attribute(node, "id");
     if (id !== undefined) {
@@ -95,6 +105,26 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
       else context.estimates.push(id);
     }
   }
+}
+
+const QUESTION_FILES = { judgement: ".judgements.json", audit: ".audits.json" } as const;
+
+/** `<Judgement id/>` or `<Audit id/>`: the id names an item of the lesson's own file; the placement is recorded. */
+function placeQuestion(
+  node: Node,
+  kind: "judgement" | "audit",
+  context: RemarkEnvelopeContext,
+  report: (message: string) => void,
+) {
+  const id = attribute(node, "id");
+  if (id === undefined) return;
+  const known = kind === "judgement" ? context.judgementIds : context.auditIds;
+  if (!known?.has(id)) {
+    report(`<${node.name} id="${id}"> names no ${kind} in this lesson's ${QUESTION_FILES[kind]}`);
+    return;
+  }
+  const placed = kind === "judgement" ? (context.judgements ??= []) : (context.audits ??= []);
+  placed.push({ id, line: node.position?.start.line });
 }
 
 function computeCalc(node: Node, context: RemarkEnvelopeContext, report: (message: string) => void) {

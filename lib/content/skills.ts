@@ -2,13 +2,14 @@ import "server-only";
 import { listDrills, type Drill } from "./drills";
 import { listExercisesOfLesson } from "./exercises";
 import { listLessons, type LessonMeta } from "./lessons";
+import { listAudits } from "./question-catalogue";
 
 export type ExerciseSkill = { skill: string; lessonId: string };
 
 let cached: { lessons: LessonMeta[]; drills: Drill[]; skills: Map<string, ExerciseSkill> } | undefined;
 
 /**
- * Every exercise's skill by exercise id: the drills' `skill` and the lesson exercises' `skill`. Reading the exercise
+ * Every exercise's skill by exercise id: the drills' `skill`, the lesson exercises' and the audits' `skill`. Reading the exercise
  * files validates every spec, so the map is kept while the lesson and drill lists are the same (cached) objects.
  */
 function exerciseSkills(): Map<string, ExerciseSkill> {
@@ -21,6 +22,8 @@ function exerciseSkills(): Map<string, ExerciseSkill> {
       skills.set(entry.spec.id, { skill: entry.skill, lessonId: lesson.id });
   }
   for (const drill of drills) skills.set(drill.id, { skill: drill.skill, lessonId: drill.lesson });
+  // An audit's corrected value is graded as an exercise with the audit's id.
+  for (const audit of listAudits()) skills.set(audit.id, { skill: audit.skill, lessonId: audit.lessonId });
   cached = { lessons, drills, skills };
   return skills;
 }

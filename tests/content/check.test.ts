@@ -10,7 +10,9 @@ describe("the course content", () => {
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.newIds).toEqual([]);
     expect(report.lessons).toBeGreaterThanOrEqual(6);
-    expect(report.variantsBuilt).toBe((report.exercises + report.drills + report.caseExercises) * SEEDS_CHECKED);
+    expect(report.variantsBuilt).toBe(
+      (report.exercises + report.drills + report.caseExercises + report.audits) * SEEDS_CHECKED,
+    );
   }, 120_000);
 });
 
