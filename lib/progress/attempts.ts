@@ -98,7 +98,8 @@ function checkAndGrade(
       "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
     );
   }
-  if (input.source === "drill" && exercise.kind !== "drill") {
+  // An audit's corrected value is answered in its lesson or in the audits drill.
+  if (input.source === "drill" && exercise.kind !== "drill" && exercise.kind !== "audit") {
     return refuse("invalid", `"${input.exerciseId}" is not a drill.`);
   }
   if ((input.source === "case") !== (exercise.kind === "case")) {

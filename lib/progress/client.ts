@@ -6,7 +6,9 @@ export { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from
 export type { AttemptSubmit } from "./attempts";
 export type { CaseMode, CaseRunView } from "./case-runs";
 export type { CaseWrite } from "./case-writes";
-export { MAX_CASE_NOTES } from "./limits";
+export { MAX_CASE_NOTES, QUESTION_SOURCES, type QuestionSource } from "./limits";
+export type { QuestionAnswerRequest, QuestionView } from "./questions";
+export type { QuestionAnswered, ServedQuestion } from "./question-views";
 export type { ReviewSubmit } from "./rate-card";
 export type { SettingsUpdate } from "./settings";
 export type {
@@ -25,6 +27,7 @@ export type {
   ErrorResponseBody,
   Json,
   LessonProgressResponseBody,
+  QuestionResponseBody,
   ResetResponseBody,
   ReviewResponseBody,
   SettingsResponseBody,

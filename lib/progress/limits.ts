@@ -13,3 +13,7 @@ export type AttemptSource = (typeof ATTEMPT_SOURCES)[number];
 
 /** Notes per case stage stop here; the browser keeps what was typed past it, so nothing is lost. */
 export const MAX_CASE_NOTES = 20_000;
+
+/** Where a judgement question or an audit's line was answered: in its lesson, or in the audits drill. */
+export const QUESTION_SOURCES = ["lesson", "drill"] as const;
+export type QuestionSource = (typeof QUESTION_SOURCES)[number];

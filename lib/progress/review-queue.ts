@@ -1,6 +1,7 @@
 import "server-only";
 import type { ExercisePrompt } from "@/lib/engine";
 import { getCard } from "@/lib/content";
+import { judgementCardText } from "./judgement-cards";
 import { pointCardText } from "./point-cards";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -132,9 +133,9 @@ export async function listDueReviews(
       const card = getCard(row.cardId);
       if (card)
         items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
-    } else if (row.kind === "point") {
-      // A missed key point of a case is reviewed like a flashcard.
-      const card = pointCardText(row.cardId);
+    } else if (row.kind === "point" || row.kind === "judgement") {
+      // A missed key point of a case, or a missed judgement question, is reviewed like a flashcard.
+      const card = row.kind === "point" ? pointCardText(row.cardId) : judgementCardText(row.cardId);
       if (card)
         items.push({
           kind: "fact",
