@@ -2,9 +2,11 @@ import { describeDimension, isDimensionless, sameDimension } from "../dimension.
 import { attachUnit } from "../format-quantity.ts";
 import { formatRead } from "../number-format.ts";
 import { makeQuantity, makeRange, type Quantity } from "../quantity.ts";
-import { CHAR, skipSpaces } from "../reader/scanner.ts";
+import { CHAR, excerpt, isWordChar, skipSpaces, wordEnd, withoutInvisibles } from "../reader/scanner.ts";
+import { isQualifier } from "../units/read-unit.ts";
 import { PLAIN_UNIT, type Unit } from "../units/unit.ts";
-import { type AnswerContext, rangeSeparator, readSingle, type Single } from "./read-single.ts";
+import { type AnswerContext, answerContext } from "./answer-context.ts";
+import { rangeSeparator, readSingle, type Single } from "./read-single.ts";
 
 /** The engine's own reading of an answer, used by grading (which needs the wrong-dimension quantity too). */
 export type AnswerReading =
@@ -12,20 +14,33 @@ export type AnswerReading =
   | { kind: "unreadable"; message: string }
   | { kind: "wrong-dimension"; message: string };
 
-function snippet(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
-}
+/** The longest message about an answer, whatever its length: it is shown under the answer box. */
+export const MAX_MESSAGE_LENGTH = 200;
 
 function expectation(ctx: AnswerContext): string {
   const expect = ctx.expect;
   if (expect === null) return "";
   if (expect.text === "") return " This step asks for a plain number.";
-  return ` This step asks for ${describeDimension(expect.dim).phrase}, in ${expect.text}.`;
+  return ` This step asks for ${describeDimension(expect.dim).phrase}, in ${excerpt(expect.text)}.`;
+}
+
+/** A message cut to {@link MAX_MESSAGE_LENGTH}: without the sentence on what is asked if need be, then clipped. */
+function bounded(message: string, tail: string): string {
+  if (message.length + tail.length <= MAX_MESSAGE_LENGTH) return message + tail;
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  return excerpt(message, MAX_MESSAGE_LENGTH - 1);
 }
 
 function unreadable(src: string, ctx: AnswerContext, why: string): AnswerReading {
-  return { kind: "unreadable", message: `Could not read “${snippet(src)}”: ${why}.${expectation(ctx)}` };
+  return { kind: "unreadable", message: bounded(`Could not read “${excerpt(src)}”: ${why}.`, expectation(ctx)) };
+}
+
+/** Skips a word that says which figure the answer is ("peak", "avg") at i, with the spaces before it. */
+function skipQualifier(src: string, i: number): number {
+  const k = skipSpaces(src, i);
+  const end = wordEnd(src, k);
+  if (end === k || !isWordChar(src.charCodeAt(k)) || !isQualifier(src.slice(k, end))) return i;
+  return skipSpaces(src, end);
 }
 
 /** The unit an end of the answer is in: as written, or, for a bare number, the unit the question asks for. */
@@ -45,14 +60,6 @@ function resolveUnit(unit: Unit | null, ctx: AnswerContext): Unit {
   return unit;
 }
 
-function contextFor(expect: Unit | null): AnswerContext {
-  if (expect === null) return { expect, data: false, minutes: false };
-  return { expect, data: expect.dim.data !== 0, minutes: expect.dim.time > 0 };
-}
-
-const contextCache = new WeakMap<Unit, AnswerContext>();
-const NO_EXPECTATION = contextFor(null);
-
 /**
  * Reads a learner's answer in the unit a question asks for (`expect`), or as written when there is none.
  * Never throws: anything it cannot read comes back as `unreadable`, a dimension other than `expect`'s as
@@ -61,16 +68,16 @@ const NO_EXPECTATION = contextFor(null);
  * @example readAnswer("46k", parseUnit("requests/s")) // { kind: "ok", quantity: { value: 46000, … }, read: "read as 46,000 requests/s" }
  */
 export function readAnswer(src: string, expect: Unit | null): AnswerReading {
-  let ctx = NO_EXPECTATION;
-  if (expect !== null) {
-    const cached = contextCache.get(expect);
-    if (cached === undefined) {
-      ctx = contextFor(expect);
-      contextCache.set(expect, ctx);
-    } else {
-      ctx = cached;
-    }
-  }
+  const ctx = answerContext(expect);
+  const reading = readWith(src, ctx);
+  if (reading.kind !== "unreadable") return reading;
+  // Zero-width spaces, joiners, a byte-order mark or a soft hyphen pasted in with the answer: read it without them.
+  // (They stop every reader, so an answer holding one never reads as something else first.)
+  const visible = withoutInvisibles(src);
+  return visible === null ? reading : readWith(visible, ctx);
+}
+
+function readWith(src: string, ctx: AnswerContext): AnswerReading {
   const first = readSingle(src, 0, ctx);
   if (first.error !== null) {
     if (skipSpaces(src, 0) === src.length) return { kind: "unreadable", message: "No answer given." };
@@ -86,10 +93,13 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   }
   if (src.charCodeAt(end) === CHAR.dot) end = skipSpaces(src, end + 1);
   if (end < src.length) {
-    const read = src.slice(0, end).trim();
-    return unreadable(src, ctx, `read “${snippet(read)}”, then could not read “${snippet(src.slice(end))}”`);
+    end = skipQualifier(src, end);
+    if (src.charCodeAt(end) === CHAR.dot) end = skipSpaces(src, end + 1);
   }
-
+  if (end < src.length) {
+    const read = src.slice(0, end).trim();
+    return unreadable(src, ctx, `read “${excerpt(read, 20)}”, then could not read “${excerpt(src.slice(end), 20)}”`);
+  }
   let lowNum = first.num;
   const highNum = second === null ? first.num : second.num;
   let lowUnit = first.unit;
@@ -114,7 +124,7 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
     return unreadable(
       src,
       ctx,
-      `the two ends of the range are in different kinds of unit (${low.text} and ${high.text})`,
+      `the two ends of the range are in different kinds of unit (${excerpt(low.text)} and ${excerpt(high.text)})`,
     );
   }
   const dim = low.dim;
@@ -125,18 +135,20 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
     return unreadable(src, ctx, "the number is too large to work with");
   }
   if (ctx.expect !== null && !sameDimension(dim, ctx.expect.dim)) {
-    const shown = attachUnit(formatRead(lowNum), low.text);
-    const read = second === null ? shown : `${shown} to ${attachUnit(formatRead(highNum), high.text)}`;
+    const shown = attachUnit(formatRead(lowNum), excerpt(low.text));
+    const read = second === null ? shown : `${shown} to ${attachUnit(formatRead(highNum), excerpt(high.text))}`;
     const expected = ctx.expect.text === "" ? "a plain number" : describeDimension(ctx.expect.dim).phrase;
     return {
       kind: "wrong-dimension",
-      message: `Read ${read} (${describeDimension(dim).noun}); this step asks for ${expected}.`,
+      message: bounded(`Read ${read} (${describeDimension(dim).noun}); this step asks for ${expected}.`, ""),
     };
   }
   const shownIn = ctx.expect ?? low;
+  const note = first.note === null && (second === null || second.note === null) ? "" : notes(first, second);
   if (second === null) {
     const quantity = makeQuantity(lowValue, dim, label);
-    return { kind: "ok", quantity, read: `read as ${attachUnit(formatRead(lowValue / shownIn.factor), shownIn.text)}` };
+    const read = `read as ${attachUnit(formatRead(lowValue / shownIn.factor), shownIn.text)}${note}`;
+    return { kind: "ok", quantity, read };
   }
   if (lowValue > highValue) [lowValue, highValue] = [highValue, lowValue];
   const lowText = formatRead(lowValue / shownIn.factor);
@@ -144,5 +156,13 @@ export function readAnswer(src: string, expect: Unit | null): AnswerReading {
   const read = shownIn.text.startsWith("$")
     ? `${attachUnit(lowText, shownIn.text)} to ${attachUnit(highText, shownIn.text)}`
     : attachUnit(`${lowText} to ${highText}`, shownIn.text);
-  return { kind: "ok", quantity: makeRange(lowValue, highValue, dim, label), read: `read as ${read}` };
+  return { kind: "ok", quantity: makeRange(lowValue, highValue, dim, label), read: `read as ${read}${note}` };
+}
+
+/** " (M as in MB, not million)": which reading the ends of an answer took, where one had a choice. */
+function notes(first: Single, second: Single | null): string {
+  const a = first.note;
+  const b = second === null ? null : second.note;
+  if (a === null) return b === null ? "" : ` (${b})`;
+  return b === null || b === a ? ` (${a})` : ` (${a}; ${b})`;
 }

@@ -1,19 +1,12 @@
-import { dimensionOf, MONEY } from "../dimension.ts";
+import { DATA, dimensionOf, MONEY, sameDimension, TIME } from "../dimension.ts";
+import { readClock } from "../reader/read-clock.ts";
 import { readNumber } from "../reader/read-number.ts";
-import { CHAR, charLength, isWordChar, skipSpaces, wordEnd } from "../reader/scanner.ts";
+import { CHAR, charLength, excerpt, isDigit, isWordChar, skipSpaces, wordEnd } from "../reader/scanner.ts";
 import { letterMagnitude, magnitudeOf } from "../units/magnitudes.ts";
 import { ANSWER_UNITS, ANSWER_UNITS_OF_TIME, readUnit } from "../units/read-unit.ts";
 import type { Unit } from "../units/unit.ts";
 import { lookupUnit } from "../units/unit-table.ts";
-
-/** The context an answer is read in: the unit the question asks for, and what it makes of `B`, `b` and `m`. */
-export type AnswerContext = {
-  readonly expect: Unit | null;
-  /** `B` is bytes and `b` bits when data is expected; both are billion otherwise. */
-  readonly data: boolean;
-  /** A lone `m` is minutes when a time is expected; million otherwise. */
-  readonly minutes: boolean;
-};
+import { type AnswerContext, type ClockReading, clockReadingFor, type SizeLetter } from "./answer-context.ts";
 
 /** One number with its magnitudes and unit, as read from part of an answer (`num` already times the magnitudes). */
 export type Single = {
@@ -22,12 +15,14 @@ export type Single = {
   unit: Unit | null;
   end: number;
   error: string | null;
+  /** Which of two readings was taken, for the echo: "M as in MB, not million", "1:30 as 1 min 30 s". */
+  note: string | null;
 };
 
 const APPROXIMATE_WORDS = new Set(["about", "approx", "approximately", "around", "roughly", "circa", "ca", "nearly"]);
 
 function failed(end: number, error: string): Single {
-  return { num: Number.NaN, magnitude: 1, unit: null, end, error };
+  return { num: Number.NaN, magnitude: 1, unit: null, end, error, note: null };
 }
 
 /** Skips "~", "≈", "about", "approx." and friends. */
@@ -101,6 +96,9 @@ function withMoney(unit: Unit | null): Unit {
 /**
  * One number with its sign, currency, magnitudes and unit: "~$4.6M/month", "46 thousand requests per second"; one
  * end of a range. `error` says what could not be read, and `end` where.
+ *
+ * The plain reading comes first; the others only where it cannot apply: a clock time ("1:30") on a step asked in a
+ * time, a size letter ("500M", as `du -h` writes it) on a step asked in data, and "half a million" where no digit is.
  * @example readSingle("46k QPS", 0, context).num // 46000 (the unit, QPS, is in `unit`)
  */
 export function readSingle(src: string, start: number, ctx: AnswerContext): Single {
@@ -118,15 +116,28 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
     money = true;
     i = skipSpaces(src, i + 1);
   }
-  const number = readNumber(src, i);
+  // On a step asked in a time a colon never makes a ratio: "1:30" is a clock time or nothing.
+  const number = readNumber(src, i, ctx.clock === null);
   if (number.error !== null) return failed(number.end, number.error);
-  if (number.end < 0) {
-    // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
-    const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + charLength(src, i));
-    return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${rest}”`);
+  let single: Single;
+  if (number.end >= 0) {
+    if (ctx.clock !== null && src.charCodeAt(number.end) === CHAR.colon) return readClockTime(src, i, sign, ctx.clock);
+    single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null, note: null };
+    if (ctx.sizes !== null && readSizeLetter(src, single, ctx.sizes)) {
+      if (money) single.unit = withMoney(single.unit);
+      return single;
+    }
+    scanMagnitudes(src, single, ctx);
+  } else {
+    const words = readNumberWords(src, i);
+    single = { num: sign * words.value, magnitude: 1, unit: null, end: words.end, error: null, note: null };
+    if (words.end >= 0) scanMagnitudes(src, single, ctx);
+    if (words.end < 0 || (single.magnitude === 1 && !startsUnit(src, single.end, ctx))) {
+      // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
+      const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + charLength(src, i));
+      return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${excerpt(rest)}”`);
+    }
   }
-  const single: Single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null };
-  scanMagnitudes(src, single, ctx);
   const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
   if (read.error !== null) return failed(read.end, read.error);
   if (read.unit !== null) {
@@ -135,6 +146,121 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
   }
   if (money) single.unit = withMoney(single.unit);
   return single;
+}
+
+/** True when a unit the answer reader knows starts at i (after spaces): "an hour", "a TB". */
+function startsUnit(src: string, i: number, ctx: AnswerContext): boolean {
+  const read = readUnit(src, i, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
+  return read.error === null && read.unit !== null;
+}
+
+// Numbers in words that come before a magnitude or a unit: "half a million", "a million", "an hour".
+const NUMBER_WORDS = new Map<string, number>([
+  ["a", 1],
+  ["an", 1],
+  ["one", 1],
+  ["half", 0.5],
+]);
+
+/** "half a", "a", "an", "one" at i: the value and where the words end, or `end: -1`. */
+function readNumberWords(src: string, i: number): { value: number; end: number } {
+  const first = wordEnd(src, i);
+  if (first === i || first - i > 4) return { value: Number.NaN, end: -1 };
+  const value = NUMBER_WORDS.get(src.slice(i, first).toLowerCase());
+  if (value === undefined) return { value: Number.NaN, end: -1 };
+  if (value === 0.5) {
+    // "half a million": the article belongs to the half.
+    const k = skipSpaces(src, first);
+    const second = wordEnd(src, k);
+    const article = src.slice(k, second).toLowerCase();
+    if (k > first && (article === "a" || article === "an")) return { value, end: second };
+  }
+  return { value, end: first };
+}
+
+/**
+ * "500M" on a step asked in GB, "1.2T" on one in TB: a size letter alone after the number is a prefix of the data
+ * unit asked (500 MB), not a count magnitude (500 million GB), the way `du -h` and `-Xmx` write sizes. A time may
+ * follow ("3T/day" on a TB/day step). True when the letter was read so; `single` then has its unit and note.
+ */
+function readSizeLetter(src: string, single: Single, sizes: ReadonlyMap<number, SizeLetter>): boolean {
+  const k = skipSpaces(src, single.end);
+  const letter = src.charCodeAt(k);
+  const size = sizes.get(letter);
+  if (size === undefined || isWordChar(src.charCodeAt(k + 1))) return false;
+  const rest = readUnit(src, k + 1, ANSWER_UNITS);
+  if (rest.error !== null) return false;
+  if (rest.unit === null) {
+    single.unit = size.unit;
+    single.end = k + 1;
+  } else {
+    const per = rest.unit;
+    const word = lookupUnit(size.word);
+    if (word === undefined || word.dim !== DATA || per.dim.data !== 0 || per.dim.money !== 0 || per.dim.time >= 0) {
+      return false;
+    }
+    const text = `${size.word}${per.text}`;
+    single.unit = {
+      factor: word.factor * per.factor,
+      dim: dimensionOf(1, per.dim.time, 0),
+      label: "",
+      text,
+      compactText: text,
+    };
+    single.end = rest.end;
+  }
+  const written = src.charAt(k);
+  single.note =
+    size.count === "" ? `${written} as in ${size.word}` : `${written} as in ${size.word}, not ${size.count}`;
+  return true;
+}
+
+const SECOND: Unit = lookupUnit("s") ?? { factor: 1, dim: TIME, label: "", text: "s", compactText: "s" };
+const MINUTE_SECONDS = 60;
+const HOUR_SECONDS = 3600;
+
+/**
+ * A clock time on a step asked in a time: "1:30" is 1 min 30 s on a step in seconds or minutes and 1 h 30 min on
+ * one in hours or days (`reading`), or by a time unit written after it ("1:30 h"); "1:30:00" is always h:mm:ss.
+ * Anything else with a colon is an error here, never the ratio 1/30.
+ */
+function readClockTime(src: string, start: number, sign: number, reading: ClockReading): Single {
+  const clock = readClock(src, start);
+  if (clock === null) {
+    let end = start;
+    for (;;) {
+      const c = src.charCodeAt(end);
+      if (!(isDigit(c) || c === CHAR.colon || c === CHAR.dot)) break;
+      end++;
+    }
+    const example = reading === "h:mm" ? "1:30 for 1 h 30 min" : "1:30 for 1 min 30 s";
+    return failed(
+      start,
+      `“${excerpt(src.slice(start, end))}” is not a clock time; write ${example}, or 1:30:00 for h:mm:ss`,
+    );
+  }
+  let end = clock.end;
+  let scale = reading;
+  const after = readUnit(src, clock.end, ANSWER_UNITS_OF_TIME);
+  if (after.error === null && after.unit !== null && sameDimension(after.unit.dim, TIME)) {
+    scale = clockReadingFor(after.unit);
+    end = after.end;
+  }
+  const [first = 0, second = 0, third] = clock.fields;
+  const written = src.slice(start, clock.end);
+  let seconds: number;
+  let parts: string;
+  if (third !== undefined) {
+    seconds = first * HOUR_SECONDS + second * MINUTE_SECONDS + third;
+    parts = `${first} h ${second} min ${third} s`;
+  } else if (scale === "h:mm") {
+    seconds = first * HOUR_SECONDS + second * MINUTE_SECONDS;
+    parts = `${first} h ${second} min`;
+  } else {
+    seconds = first * MINUTE_SECONDS + second;
+    parts = `${first} min ${second} s`;
+  }
+  return { num: sign * seconds, magnitude: 1, unit: SECOND, end, error: null, note: `${written} as ${parts}` };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { EngineError } from "../engine-error.ts";
+import { formatFixed } from "../number-format.ts";
+import { excerpt } from "../reader/scanner.ts";
 import type { Quantity } from "../quantity.ts";
 import { magnitudeOf } from "../units/magnitudes.ts";
 import { FORMULA_UNITS, readUnit } from "../units/read-unit.ts";
@@ -6,6 +8,16 @@ import { PLAIN_UNIT, type Unit } from "../units/unit.ts";
 import { lookupUnit } from "../units/unit-table.ts";
 import type { BinaryOperator, FormulaNode } from "./syntax-tree.ts";
 import { FUNCTIONS, syntaxError, type Token, tokenize } from "./tokenize.ts";
+
+/**
+ * How long a formula may be, and how deep its parentheses, signs and powers may nest: far beyond any worked
+ * calculation (the longest in the content is about 100 characters), and low enough that neither this recursive parser
+ * nor the recursive evaluator can run out of stack (a RangeError) on whatever a learner pastes into a scratchpad.
+ */
+export const MAX_FORMULA_LENGTH = 2_000;
+export const MAX_NESTING = 200;
+/** How many operations deep a parsed formula may be ("1 + 1 + … + 1" is as deep as it has terms). */
+export const MAX_TREE_DEPTH = 500;
 
 const COMPARISONS = new Map<string, BinaryOperator>([
   [">", ">"],
@@ -28,12 +40,25 @@ const COMPARISONS = new Map<string, BinaryOperator>([
  */
 class Parser {
   private index = 0;
+  private depth = 0;
   private readonly tokens: Token[];
   private readonly source: string;
 
   constructor(source: string) {
     this.source = source;
     this.tokens = tokenize(source);
+  }
+
+  /** One level deeper into the recursion; past {@link MAX_NESTING} the formula is refused, not the stack blown. */
+  private enter(): void {
+    this.depth++;
+    if (this.depth > MAX_NESTING) {
+      throw syntaxError(
+        this.source,
+        this.peek().start,
+        `Parentheses, signs or powers nest more than ${MAX_NESTING} deep`,
+      );
+    }
   }
 
   parse(): FormulaNode {
@@ -86,6 +111,14 @@ class Parser {
     return left;
   }
 
+  /** A comparison one level deeper: inside parentheses or a call's argument list. */
+  private nested(): FormulaNode {
+    this.enter();
+    const node = this.comparison();
+    this.depth--;
+    return node;
+  }
+
   private additive(): FormulaNode {
     let left = this.term();
     for (;;) {
@@ -105,9 +138,13 @@ class Parser {
   }
 
   private unary(): FormulaNode {
-    if (this.take("-")) return { kind: "negate", operand: this.unary() };
-    if (this.take("+")) return this.unary();
-    return this.power();
+    const negative = this.isOp("-");
+    if (!negative && !this.isOp("+")) return this.power();
+    this.index++;
+    this.enter();
+    const operand = this.unary();
+    this.depth--;
+    return negative ? { kind: "negate", operand } : operand;
   }
 
   private power(): FormulaNode {
@@ -120,6 +157,13 @@ class Parser {
 
   /** An exponent: a signed number, name, call or group, itself possibly raised (2^3^2 = 2^9). No units. */
   private exponent(): FormulaNode {
+    this.enter();
+    const node = this.signedExponent();
+    this.depth--;
+    return node;
+  }
+
+  private signedExponent(): FormulaNode {
     if (this.take("-")) return { kind: "negate", operand: this.exponent() };
     if (this.take("+")) return this.exponent();
     const token = this.peek();
@@ -149,7 +193,7 @@ class Parser {
     }
     if (token.type === "op" && token.text === "(") {
       this.index++;
-      const inner = this.comparison();
+      const inner = this.nested();
       if (!this.take(")")) throw this.unexpected(this.peek());
       return this.withUnits({ kind: "group", inner });
     }
@@ -172,7 +216,7 @@ class Parser {
     this.index++; // (
     const args: FormulaNode[] = [];
     if (!this.isOp(")")) {
-      do args.push(this.comparison());
+      do args.push(this.nested());
       while (this.take(","));
     }
     if (!this.take(")")) throw this.unexpected(this.peek());
@@ -233,6 +277,35 @@ function inUnit(value: number, unit: Unit): Quantity {
   return { value, dim: unit.dim, label: unit.label, range: null };
 }
 
+/** How many nodes deep the tree is, counted without recursion (the tree may be too deep to recurse into). */
+function treeDepth(root: FormulaNode): number {
+  let deepest = 0;
+  const stack: { node: FormulaNode; depth: number }[] = [{ node: root, depth: 1 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, depth } = top;
+    if (depth > deepest) deepest = depth;
+    switch (node.kind) {
+      case "negate":
+      case "with-unit":
+        stack.push({ node: node.operand, depth: depth + 1 });
+        break;
+      case "group":
+        stack.push({ node: node.inner, depth: depth + 1 });
+        break;
+      case "binary":
+        stack.push({ node: node.left, depth: depth + 1 }, { node: node.right, depth: depth + 1 });
+        break;
+      case "call":
+        for (const arg of node.args) stack.push({ node: arg, depth: depth + 1 });
+        break;
+      case "literal":
+      case "name":
+        break;
+    }
+  }
+  return deepest;
+}
+
 const formulaCache = new Map<string, FormulaNode>();
 
 /**
@@ -243,7 +316,21 @@ const formulaCache = new Map<string, FormulaNode>();
 export function parseFormula(source: string): FormulaNode {
   const cached = formulaCache.get(source);
   if (cached !== undefined) return cached;
+  if (source.length > MAX_FORMULA_LENGTH) {
+    throw new EngineError(
+      "syntax",
+      `The formula is ${formatFixed(source.length, 0)} characters long; a formula may have at most ${formatFixed(MAX_FORMULA_LENGTH, 0)} (“${excerpt(source)}”).`,
+      MAX_FORMULA_LENGTH,
+    );
+  }
   const node = new Parser(source).parse();
+  if (treeDepth(node) > MAX_TREE_DEPTH) {
+    throw new EngineError(
+      "syntax",
+      `The formula chains more than ${formatFixed(MAX_TREE_DEPTH, 0)} operations (“${excerpt(source)}”); split it into steps.`,
+      0,
+    );
+  }
   if (formulaCache.size >= 10_000) formulaCache.clear();
   formulaCache.set(source, node);
   return node;

@@ -49,9 +49,32 @@ export const FUNCTIONS = new Set([
   "clamp",
 ]);
 
+// A formula up to this long is quoted whole in a message; a longer one by the stretch around the problem.
+const QUOTED_WHOLE = 80;
+const QUOTED_AROUND = 30;
+
+/** The formula as a message quotes it: whole when short, else the 30 characters either side of `position`. */
+export function quoteFormula(source: string, position: number): string {
+  if (source.length <= QUOTED_WHOLE) return source;
+  let from = Math.max(0, position - QUOTED_AROUND);
+  let to = Math.min(source.length, position + QUOTED_AROUND);
+  // Never half an emoji at either cut.
+  if (from > 0 && isLowSurrogate(source.charCodeAt(from))) from--;
+  if (to < source.length && isLowSurrogate(source.charCodeAt(to))) to++;
+  return `${from > 0 ? "…" : ""}${source.slice(from, to)}${to < source.length ? "…" : ""}`;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= CHAR.lowSurrogateFirst && c <= CHAR.lowSurrogateLast;
+}
+
 /** A syntax error at a position of a formula, counted from 1 in the message. */
 export function syntaxError(source: string, position: number, what: string): EngineError {
-  return new EngineError("syntax", `${what} at position ${position + 1} in “${source}”.`, position);
+  return new EngineError(
+    "syntax",
+    `${what} at position ${position + 1} in “${quoteFormula(source, position)}”.`,
+    position,
+  );
 }
 
 /**

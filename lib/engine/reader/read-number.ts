@@ -1,4 +1,4 @@
-import { CHAR, digitAt, isDigit, readSuperscript, skipSpaces } from "./scanner.ts";
+import { CHAR, digitAt, excerpt, isDigit, readSuperscript, skipSpaces } from "./scanner.ts";
 
 /** A number read at a position: its value, where it starts and ends (end −1: no number there), or why it is unreadable. */
 export type NumberRead = { value: number; start: number; end: number; commas: boolean; error: string | null };
@@ -49,7 +49,7 @@ function scanMantissa(src: string, start: number): NumberRead {
       return mantissaError(
         start,
         k,
-        `commas separate thousands (46,296); write a decimal with a point (4.6), not “${src.slice(start, k)}”`,
+        `commas separate thousands (46,296); write a decimal with a point (4.6), not “${excerpt(src.slice(start, k))}”`,
       );
     }
     break;
@@ -117,10 +117,11 @@ function power(src: string, base: NumberRead, exponent: number): number {
 /**
  * Reads the number at `start` in any whiteboard form: 46296, 46,296, 4.6e4, 4.6×10^4, 4.6x10^4, 4.6*10^4, 10^5, 2^21,
  * 10⁴, 1/3, 7.5:1. Magnitudes (46k) and units are left to the caller; "3x" stays 3 (an `x` not before 10^n is a unit).
+ * With `ratios` false a colon ends the number ("1:30" is a clock time on a step that asks for a time, not 1/30).
  * A decimal comma ("4,6") is an error; no number at `start` is `end: -1`.
  * @example readNumber("4.6×10^4 users", 0) // { value: 46000, start: 0, end: 8, commas: false, error: null }
  */
-export function readNumber(src: string, start: number): NumberRead {
+export function readNumber(src: string, start: number, ratios = true): NumberRead {
   const m = scanMantissa(src, start);
   if (m.end < 0 || m.error !== null) return m;
   let value = m.value;
@@ -131,7 +132,9 @@ export function readNumber(src: string, start: number): NumberRead {
   if (c === CHAR.caret) {
     const exponent = scanSignedMantissa(src, skipSpaces(src, k + 1));
     if (exponent.error !== null) return exponent;
-    if (exponent.end < 0) return mantissaError(start, k + 1, `expected an exponent after “${src.slice(start, k + 1)}”`);
+    if (exponent.end < 0) {
+      return mantissaError(start, k + 1, `expected an exponent after “${excerpt(src.slice(start, k + 1))}”`);
+    }
     value = power(src, m, exponent.value);
     end = exponent.end;
   } else if (superscript !== null) {
@@ -166,14 +169,14 @@ export function readNumber(src: string, start: number): NumberRead {
   }
   const f = skipSpaces(src, end);
   const slash = src.charCodeAt(f);
-  if (slash === CHAR.slash || slash === CHAR.colon) {
+  if (slash === CHAR.slash || (slash === CHAR.colon && ratios)) {
     const d = skipSpaces(src, f + 1);
     const next = src.charCodeAt(d);
     if (isDigit(next) || (next === CHAR.dot && isDigit(src.charCodeAt(d + 1)))) {
       const denominator = scanMantissa(src, d);
       if (denominator.error !== null) return denominator;
       if (denominator.value === 0) {
-        return mantissaError(start, denominator.end, `“${src.slice(start, denominator.end)}” divides by zero`);
+        return mantissaError(start, denominator.end, `“${excerpt(src.slice(start, denominator.end))}” divides by zero`);
       }
       value /= denominator.value;
       end = denominator.end;

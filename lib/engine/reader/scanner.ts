@@ -6,10 +6,10 @@
 export const CHAR = Object.freeze({
   tab: 0x09,
   lineFeed: 0x0a,
+  lineTabulation: 0x0b,
+  formFeed: 0x0c,
   carriageReturn: 0x0d,
   space: 0x20,
-  noBreakSpace: 0xa0,
-  narrowNoBreakSpace: 0x202f,
   dollar: 0x24,
   percent: 0x25,
   openParen: 0x28,
@@ -26,9 +26,12 @@ export const CHAR = Object.freeze({
   upperA: 0x41,
   upperB: 0x42,
   upperE: 0x45,
+  upperG: 0x47,
   upperK: 0x4b,
   upperM: 0x4d,
   upperO: 0x4f,
+  upperP: 0x50,
+  upperS: 0x53,
   upperT: 0x54,
   upperX: 0x58,
   upperZ: 0x5a,
@@ -37,6 +40,7 @@ export const CHAR = Object.freeze({
   lowerA: 0x61,
   lowerB: 0x62,
   lowerE: 0x65,
+  lowerG: 0x67,
   lowerK: 0x6b,
   lowerM: 0x6d,
   lowerO: 0x6f,
@@ -45,6 +49,9 @@ export const CHAR = Object.freeze({
   lowerX: 0x78,
   lowerZ: 0x7a,
   tilde: 0x7e,
+  nextLine: 0x85,
+  noBreakSpace: 0xa0,
+  softHyphen: 0xad,
   superscriptTwo: 0xb2,
   superscriptThree: 0xb3,
   micro: 0xb5,
@@ -53,15 +60,37 @@ export const CHAR = Object.freeze({
   times: 0xd7,
   divide: 0xf7,
   greekMu: 0x3bc,
+  ogham: 0x1680,
+  mongolianVowelSeparator: 0x180e,
+  enQuad: 0x2000, // U+2000 to U+200A: en and em quads and spaces, figure, punctuation, thin and hair spaces
+  hairSpace: 0x200a,
+  zeroWidthSpace: 0x200b,
+  zeroWidthNonJoiner: 0x200c,
+  zeroWidthJoiner: 0x200d,
+  rightToLeftMark: 0x200f, // U+200B to U+200F: zero-width space, non-joiner, joiner, left-to-right and right-to-left marks
   enDash: 0x2013,
   emDash: 0x2014,
   ellipsis: 0x2026,
+  lineSeparator: 0x2028,
+  paragraphSeparator: 0x2029,
+  leftToRightEmbedding: 0x202a, // U+202A to U+202E: bidirectional embeddings and overrides
+  rightToLeftOverride: 0x202e,
+  narrowNoBreakSpace: 0x202f,
+  mediumMathematicalSpace: 0x205f,
+  wordJoiner: 0x2060,
+  popDirectionalIsolate: 0x2069, // U+2060 to U+2069: word joiner, invisible operators, bidirectional isolates
   superscriptZero: 0x2070,
   superscriptMinus: 0x207b,
   minus: 0x2212,
   tildeOperator: 0x223c,
   asymptoticallyEqual: 0x2243,
   almostEqual: 0x2248,
+  ideographicSpace: 0x3000,
+  highSurrogateFirst: 0xd800,
+  highSurrogateLast: 0xdbff,
+  lowSurrogateFirst: 0xdc00,
+  lowSurrogateLast: 0xdfff,
+  byteOrderMark: 0xfeff,
 });
 
 /**
@@ -87,16 +116,76 @@ export function digitAt(src: string, i: number): number {
   return src.charCodeAt(i) - CHAR.digitZero;
 }
 
-/** Blank space between tokens, including the no-break spaces that pasted numbers carry ("46 296"). */
+/**
+ * Blank space between tokens: every Unicode space (White_Space), so what is pasted from a document or a chat reads
+ * like a typed space: no-break (U+00A0), thin (U+2009), figure (U+2007), narrow no-break (U+202F), ideographic
+ * (U+3000) and the rest. Zero-width characters are not spaces: see {@link isInvisible}.
+ */
 export function isSpace(c: number): boolean {
+  // ASCII first: this runs after every number and word of every answer graded.
+  if (c <= CHAR.space) return c === CHAR.space || (c >= CHAR.tab && c <= CHAR.carriageReturn);
+  if (c < CHAR.nextLine) return false;
   return (
-    c === CHAR.space ||
-    c === CHAR.tab ||
     c === CHAR.noBreakSpace ||
-    c === CHAR.lineFeed ||
-    c === CHAR.carriageReturn ||
-    c === CHAR.narrowNoBreakSpace
+    c === CHAR.nextLine ||
+    c === CHAR.ogham ||
+    (c >= CHAR.enQuad && c <= CHAR.hairSpace) ||
+    c === CHAR.lineSeparator ||
+    c === CHAR.paragraphSeparator ||
+    c === CHAR.narrowNoBreakSpace ||
+    c === CHAR.mediumMathematicalSpace ||
+    c === CHAR.ideographicSpace
   );
+}
+
+/**
+ * A character that takes no room and means nothing in an answer, carried in by copy and paste: zero-width space,
+ * non-joiner and joiner, word joiner, the invisible operators, the direction marks, embeddings and isolates, the
+ * byte-order mark (U+FEFF, also the zero-width no-break space), the soft hyphen and the Mongolian vowel separator.
+ * Answers are read as if these were not there.
+ */
+export function isInvisible(c: number): boolean {
+  return (
+    (c >= CHAR.zeroWidthSpace && c <= CHAR.rightToLeftMark) ||
+    (c >= CHAR.leftToRightEmbedding && c <= CHAR.rightToLeftOverride) ||
+    (c >= CHAR.wordJoiner && c <= CHAR.popDirectionalIsolate) ||
+    c === CHAR.byteOrderMark ||
+    c === CHAR.softHyphen ||
+    c === CHAR.mongolianVowelSeparator
+  );
+}
+
+/**
+ * The text without its {@link isInvisible} characters, or null when it has none (the common case: no copy made).
+ * @example withoutInvisibles("46\u200bk") // "46k"
+ */
+export function withoutInvisibles(src: string): string | null {
+  let i = 0;
+  while (i < src.length && !isInvisible(src.charCodeAt(i))) i++;
+  if (i === src.length) return null;
+  let out = src.slice(0, i);
+  for (let start = i + 1, j = i + 1; ; j++) {
+    if (j === src.length || isInvisible(src.charCodeAt(j))) {
+      out += src.slice(start, j);
+      if (j === src.length) return out;
+      start = j + 1;
+    }
+  }
+}
+
+/**
+ * A short quotation of what was typed, for a message: trimmed, and cut after `max` characters with an ellipsis (a
+ * 10,000-character answer is quoted by its first 30). Never cuts an emoji in half.
+ * @example excerpt("x".repeat(100)) // "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"
+ */
+export function excerpt(text: string, max = 30): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  let end = max;
+  const last = trimmed.charCodeAt(end - 1);
+  // A high surrogate at the cut would leave half an emoji ("�").
+  if (last >= CHAR.highSurrogateFirst && last <= CHAR.highSurrogateLast) end--;
+  return `${trimmed.slice(0, end).trimEnd()}…`;
 }
 
 /** The first position at or after i that is not blank space. */

@@ -1,6 +1,9 @@
 import { CHAR } from "../reader/scanner.ts";
 
-/** Magnitude words a number may carry: 46k, 46K, 4.6M, 3bn, 1.2T, 46 thousand, 3 million, 2 billion. */
+/**
+ * Magnitude words a number may carry: 46k, 46K, 4.6M, 3bn, 1.2T, 46 thousand, 3 million, 2 billion, and the
+ * abbreviations of news and finance: 2.5mil, 2.5mn, 2.5 mln, 2.5MM (Roman: a thousand thousands), 3 bln, 1.2tn.
+ */
 const MAGNITUDES = new Map<string, number>([
   ["k", 1e3],
   ["K", 1e3],
@@ -9,12 +12,33 @@ const MAGNITUDES = new Map<string, number>([
   ["Bn", 1e9],
   ["BN", 1e9],
   ["T", 1e12],
+  ["mil", 1e6],
+  ["Mil", 1e6],
+  ["MIL", 1e6],
+  ["mn", 1e6],
+  ["Mn", 1e6],
+  ["MN", 1e6],
+  ["mln", 1e6],
+  ["Mln", 1e6],
+  ["MLN", 1e6],
+  ["MM", 1e6],
+  ["bln", 1e9],
+  ["Bln", 1e9],
+  ["BLN", 1e9],
+  ["tn", 1e12],
+  ["Tn", 1e12],
+  ["trn", 1e12],
 ]);
+// Spelled out, in any case and in the plural ("2.5 millions", as several languages write it).
 const MAGNITUDE_WORDS = new Map<string, number>([
   ["thousand", 1e3],
+  ["thousands", 1e3],
   ["million", 1e6],
+  ["millions", 1e6],
   ["billion", 1e9],
+  ["billions", 1e9],
   ["trillion", 1e12],
+  ["trillions", 1e12],
 ]);
 
 /**

@@ -1,7 +1,9 @@
-import { dimensionOf, MONEY } from "../dimension.ts";
+import { dimensionOf, MONEY, TIME } from "../dimension.ts";
+import { readNumber } from "../reader/read-number.ts";
 import {
   CHAR,
   digitAt,
+  excerpt,
   isDigit,
   isNameStart,
   isWordChar,
@@ -82,6 +84,60 @@ class UnitBuilder {
 }
 
 const DOLLAR: Unit = lookupUnit("$") ?? { factor: 1, dim: MONEY, label: "", text: "$", compactText: "$" };
+const SECOND: Unit = lookupUnit("s") ?? { factor: 1, dim: TIME, label: "", text: "s", compactText: "s" };
+
+function timeUnit(word: string): Unit {
+  return lookupUnit(word) ?? { factor: Number.NaN, dim: TIME, label: "", text: word, compactText: word };
+}
+
+/** Words for "per" a time, after a quantity: "3 TB daily" is 3 TB/day. Matched whatever their case. */
+const PER_WORDS = new Map<string, Unit>([
+  ["hourly", timeUnit("hour")],
+  ["daily", timeUnit("day")],
+  ["nightly", timeUnit("day")],
+  ["weekly", timeUnit("week")],
+  ["monthly", timeUnit("month")],
+  ["yearly", timeUnit("year")],
+  ["annually", timeUnit("year")],
+]);
+
+/** Words that may follow an answer and change nothing: "12k QPS peak", "150 ms average". */
+const QUALIFIERS = new Set(["peak", "avg", "average", "mean", "median", "max", "maximum", "sustained", "typical"]);
+
+/**
+ * A word an answer may end with that says which figure it is, not what it is in: peak, avg, average, mean and a few
+ * more, in any case. The unit stops before one, and the answer reader skips it.
+ * @example isQualifier("Peak") // true
+ */
+export function isQualifier(word: string): boolean {
+  return word.length <= 9 && QUALIFIERS.has(word.toLowerCase());
+}
+
+function startsNumber(src: string, i: number): boolean {
+  const c = src.charCodeAt(i);
+  return isDigit(c) || (c === CHAR.dot && isDigit(src.charCodeAt(i + 1)));
+}
+
+/**
+ * "/24h", "per 24 hours": the number and the unit after a `/` or `per`, as one unit worth both ("24 h", 86,400 s).
+ * A number with no unit after it ends the unit ("/2" is left unread); a word that is no unit is an error.
+ */
+function readPerCount(src: string, start: number, grammar: UnitGrammar): UnitRead {
+  const count = readNumber(src, start, false);
+  if (count.error !== null || !(count.value > 0)) return { unit: null, end: start, error: null };
+  const k = skipSpaces(src, count.end);
+  const wordStop = wordEnd(src, k);
+  if (wordStop === k || !isWordChar(src.charCodeAt(k))) return { unit: null, end: start, error: null };
+  const word = src.slice(k, wordStop);
+  const per = word === "m" && grammar.minutes ? MINUTE : lookupUnit(word);
+  if (per === undefined) return { unit: null, end: k, error: `“${excerpt(word)}” is not a unit Envelope knows` };
+  const shown = `${src.slice(start, count.end)} ${per.text}`;
+  return {
+    unit: { factor: count.value * per.factor, dim: per.dim, label: per.label, text: shown, compactText: shown },
+    end: wordStop,
+    error: null,
+  };
+}
 const NOTHING: UnitRead[] = [];
 
 function nothingAt(end: number): UnitRead {
@@ -196,13 +252,40 @@ export function readUnit(src: string, start: number, grammar: UnitGrammar, money
     } else {
       const wordStop = wordEnd(src, j);
       if (wordStop === j) {
-        if (explicit) return { unit: null, end: j, error: `expected a unit after “${src.slice(i, j).trim()}”` };
+        if (sign < 0 && startsNumber(src, j)) {
+          // "3 TB/24h": per a number of units.
+          const per = readPerCount(src, j, grammar);
+          if (per.error !== null) return per;
+          if (per.unit === null) break;
+          lastSign = sign;
+          unit.add(per.unit, sign, 1);
+          i = per.end;
+          end = per.end;
+          continue;
+        }
+        if (explicit) return { unit: null, end: j, error: `expected a unit after “${excerpt(src.slice(i, j))}”` };
         break;
       }
       const word = src.slice(j, wordStop);
       if (!explicit && (word === "to" || word === "TO" || word === "To")) break;
       entry = word === "m" && grammar.minutes ? MINUTE : lookupUnit(word);
-      if (entry === undefined) return { unit: null, end: j, error: `“${word}” is not a unit Envelope knows` };
+      if (entry === undefined) {
+        // Only a word the table does not know gets this far: "MB/S", "3 TB daily", "12k QPS peak".
+        if (sign < 0 && word === "S") {
+          entry = SECOND;
+        } else if (!explicit) {
+          const per = PER_WORDS.get(word.toLowerCase());
+          if (per !== undefined) {
+            entry = per;
+            sign = -1;
+          } else if (isQualifier(word)) {
+            break;
+          }
+        }
+        if (entry === undefined) {
+          return { unit: null, end: j, error: `“${excerpt(word)}” is not a unit Envelope knows` };
+        }
+      }
       const written = readPower(src, wordStop);
       power = written.power;
       after = written.end;

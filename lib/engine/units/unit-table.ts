@@ -22,29 +22,69 @@ function define(
 }
 
 // Data: decimal prefixes by default (1 KB = 1000 B), binary only when written (KiB). Upper-case B is bytes,
-// lower-case b is bits; "mb", "gb" and "tb" follow the letter: bits.
-const DECIMAL: readonly (readonly [string, string, number])[] = [
-  ["K", "k", 1e3],
-  ["M", "m", 1e6],
-  ["G", "g", 1e9],
-  ["T", "t", 1e12],
-  ["P", "p", 1e15],
-  ["E", "e", 1e18],
+// lower-case b is bits; "mb", "gb" and "tb" follow the letter: bits. Spelled out ("megabytes", "gigabits") in any
+// case, and the plurals people write ("TBs", "Gbits").
+const DECIMAL: readonly (readonly [string, string, number, string])[] = [
+  ["K", "k", 1e3, "kilo"],
+  ["M", "m", 1e6, "mega"],
+  ["G", "g", 1e9, "giga"],
+  ["T", "t", 1e12, "tera"],
+  ["P", "p", 1e15, "peta"],
+  ["E", "e", 1e18, "exa"],
 ];
-define(["B"], 1, DATA, "B");
-define(["byte", "bytes"], 1, DATA, "B", { anyCase: true });
-define(["b"], 1 / 8, DATA, "b");
-define(["bit", "bits"], 1 / 8, DATA, "b", { anyCase: true });
-define(["bps"], 1 / 8, BANDWIDTH, "bps");
-define(["Bps"], 1, BANDWIDTH, "B/s");
-for (const [upper, lower, factor] of DECIMAL) {
-  define([`${upper}B`, ...(upper === "K" ? ["kB"] : [])], factor, DATA, `${upper}B`);
-  define([`${upper}b`, `${lower}b`, `${upper}bit`], factor / 8, DATA, `${upper}b`);
-  define([`${upper}bps`, `${lower}bps`], factor / 8, BANDWIDTH, `${upper}bps`);
-  define([`${upper}Bps`, ...(upper === "K" ? ["kBps"] : [])], factor, BANDWIDTH, `${upper}B/s`);
+const BINARY: readonly (readonly [string, string])[] = [
+  ["Ki", "kibi"],
+  ["Mi", "mebi"],
+  ["Gi", "gibi"],
+  ["Ti", "tebi"],
+  ["Pi", "pebi"],
+  ["Ei", "exbi"],
+];
+/** What a data word is with its prefix taken off: "GB" → "B", "Gbps" → "bps", "MiB" → "iB", "megabytes" → "B". */
+const DATA_STEMS = new Map<string, string>();
+
+function defineData(names: readonly string[], factor: number, dim: Dimension, symbol: string, stem: string): void {
+  define(names, factor, dim, symbol);
+  for (const name of names) DATA_STEMS.set(name, stem);
 }
-for (const [index, prefix] of ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"].entries()) {
-  define([`${prefix}B`], 1024 ** (index + 1), DATA, `${prefix}B`);
+
+function defineSpelled(names: readonly string[], factor: number, symbol: string, stem: string): void {
+  define(names, factor, DATA, symbol, { anyCase: true });
+  for (const name of names) DATA_STEMS.set(name, stem);
+}
+
+defineData(["B"], 1, DATA, "B", "B");
+defineSpelled(["byte", "bytes"], 1, "B", "B");
+defineData(["b"], 1 / 8, DATA, "b", "b");
+defineSpelled(["bit", "bits"], 1 / 8, "b", "b");
+defineData(["bps"], 1 / 8, BANDWIDTH, "bps", "bps");
+defineData(["Bps"], 1, BANDWIDTH, "B/s", "Bps");
+for (const [upper, lower, factor, spelled] of DECIMAL) {
+  const kilo = upper === "K";
+  defineData([`${upper}B`, `${upper}Bs`, ...(kilo ? ["kB", "kBs"] : [])], factor, DATA, `${upper}B`, "B");
+  defineData([`${upper}b`, `${lower}b`, `${upper}bit`, `${upper}bits`], factor / 8, DATA, `${upper}b`, "b");
+  defineData([`${upper}bps`, `${lower}bps`], factor / 8, BANDWIDTH, `${upper}bps`, "bps");
+  defineData([`${upper}Bps`, ...(kilo ? ["kBps"] : [])], factor, BANDWIDTH, `${upper}B/s`, "Bps");
+  defineSpelled([`${spelled}byte`, `${spelled}bytes`], factor, `${upper}B`, "B");
+  defineSpelled([`${spelled}bit`, `${spelled}bits`], factor / 8, `${upper}b`, "b");
+}
+for (const [index, [prefix, spelled]] of BINARY.entries()) {
+  defineData([`${prefix}B`, `${prefix}Bs`], 1024 ** (index + 1), DATA, `${prefix}B`, "iB");
+  defineSpelled([`${spelled}byte`, `${spelled}bytes`], 1024 ** (index + 1), `${prefix}B`, "iB");
+}
+
+/**
+ * The data unit word `word` with its prefix replaced by the letter `prefix` (K, M, G, T, P or E), keeping bytes or
+ * bits, per second or not, decimal or binary: ("GB", "M") → "MB", ("Gbps", "T") → "Tbps", ("GiB", "M") → "MiB",
+ * ("bytes", "K") → "KB". Undefined when `word` is not a data unit. This is how "500M" reads on a step asked in GB.
+ * @example withDataPrefix("TB", "G") // "GB"
+ */
+export function withDataPrefix(word: string, prefix: string): string | undefined {
+  const stem =
+    DATA_STEMS.get(word) ?? (lookupUnit(word) === undefined ? undefined : DATA_STEMS.get(word.toLowerCase()));
+  if (stem === undefined) return undefined;
+  if (stem === "iB") return `${prefix}iB`;
+  return `${prefix}${stem}`;
 }
 
 // Time: a month is 30 days and a year 365 days (the conventions of the course's worked calculations).
