@@ -4,11 +4,14 @@ export type NavLink = { href: string; label: string };
  * The sections in the header. A section appears here when its pages exist; signed-out visitors see only the public ones.
  */
 export function navigationFor(signedIn: boolean): NavLink[] {
-  const links: NavLink[] = [{ href: "/", label: "Home" }];
+  // Lessons, drills and the reference sheet work without an account; cases, reviews and progress live in one.
+  const links: NavLink[] = [
+    { href: "/", label: "Home" },
+    { href: "/learn", label: "Learn" },
+    { href: "/practice", label: "Practice" },
+  ];
   if (signedIn)
     links.push(
-      { href: "/learn", label: "Learn" },
-      { href: "/practice", label: "Practice" },
       { href: "/cases", label: "Cases" },
       { href: "/review", label: "Review" },
       { href: "/progress", label: "Progress" },

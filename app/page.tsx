@@ -174,6 +174,9 @@ function LearnerHome({ name, summary }: { name: string; summary: HomeSummary }) 
   );
 }
 
+/** The drill a visitor is invited straight into: daily users to peak requests per second. */
+const FIRST_DRILL = "drill-dau-to-peak-qps";
+
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (user) return <LearnerHome name={user.name ?? user.email} summary={await getHomeSummary(user.id, new Date())} />;
@@ -189,13 +192,19 @@ export default async function HomePage() {
           Envelope teaches you to answer in two minutes, out loud, with numbers you can defend.
         </p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/sign-up" className="btn-primary">
+          <Link href={`/practice/${FIRST_DRILL}`} className="btn-primary">
+            Try a drill now, no account needed
+          </Link>
+          <Link href="/sign-up" className="btn-secondary">
             Create a free account
           </Link>
           <Link href="/sign-in" className="btn-secondary">
             Sign in
           </Link>
         </div>
+        <p className="text-sm text-muted">
+          Your answers stay on this device until you sign up; then they come with you.
+        </p>
       </section>
       <section aria-labelledby="features-heading">
         <h2 id="features-heading" className="sr-only">

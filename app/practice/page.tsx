@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DrillCard } from "@/components/practice/drill-card";
-import { requireUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
 import { listDrillCatalogue, listDrills, listLessons } from "@/lib/content";
 import { describeCalibration } from "@/lib/engine";
 import { getCalibrationSummary, listExerciseStats } from "@/lib/progress";
@@ -8,16 +8,19 @@ import { getCalibrationSummary, listExerciseStats } from "@/lib/progress";
 export const metadata: Metadata = { title: "Practice" };
 
 export default async function PracticePage() {
-  const user = await requireUser("/practice");
+  // Visitors practise too; runs and calibration are shown to a signed-in learner.
+  const user = await getCurrentUser();
   const drills = listDrills();
   const lessons = listLessons();
-  const [stats, calibration] = await Promise.all([
-    listExerciseStats(
-      user.id,
-      drills.map((d) => d.id),
-    ),
-    getCalibrationSummary(user.id),
-  ]);
+  const [stats, calibration] = user
+    ? await Promise.all([
+        listExerciseStats(
+          user.id,
+          drills.map((d) => d.id),
+        ),
+        getCalibrationSummary(user.id),
+      ])
+    : [[], null];
   const byId = new Map(stats.map((s) => [s.exerciseId, s]));
   const groups = lessons
     .map((lesson) => ({ lesson, drills: drills.filter((d) => d.lesson === lesson.id && !d.calibration) }))
@@ -72,9 +75,11 @@ export default async function PracticePage() {
             Some numbers you cannot work out, only bracket. Give a range you are 80% sure of; over many answers, about 8
             in 10 of your ranges should hold the true value.
           </p>
-          <p className="card" aria-live="polite">
-            {describeCalibration(calibration)}
-          </p>
+          {calibration && (
+            <p className="card" aria-live="polite">
+              {describeCalibration(calibration)}
+            </p>
+          )}
           <ul className="grid gap-3 sm:grid-cols-2">
             {calibrationDrills.map((drill) => (
               <li key={drill.id}>

@@ -64,11 +64,7 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
         aria-describedby={`${id}-hint ${id}-echo`}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p
-        id={`${id}-echo`}
-        className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`}
-        aria-live="polite"
-      >
+      <p id={`${id}-echo`} className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`}>
         {echo?.text ?? ""}
       </p>
     </div>

@@ -3,7 +3,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ExerciseGrade, ExercisePrompt } from "@/lib/engine/client";
 import type { AttemptSource } from "@/lib/progress/client";
+import { ReferencePanel } from "@/components/reference/reference-panel";
 import { AnswerField } from "./answer-field";
+import { ChainFeedback } from "./chain-feedback";
+import { Scratchpad } from "./scratchpad";
 import { GivensList } from "./givens-list";
 import { StepVerdict } from "./step-verdict";
 import { WorkedSolution } from "./worked-solution";
@@ -15,7 +18,12 @@ export type EstimateProps = {
   token: string;
   source: AttemptSource;
   /** The learner's latest attempt at this variant, shown on load. */
-  previous?: { answers: Record<string, string>; grade: ExerciseGrade; createdAt: string } | null;
+  previous?: {
+    answers: Record<string, string>;
+    grade: ExerciseGrade;
+    createdAt: string;
+    work?: { open: boolean; lines: string[] } | null;
+  } | null;
   /** Show a running timer (drills). */
   timed?: boolean;
   /** Called after a graded submission (drills offer "another one"; lessons mark progress). */
@@ -28,7 +36,7 @@ export type EstimateProps = {
 type Status =
   | { kind: "idle" }
   | { kind: "sending" }
-  | { kind: "graded"; grade: ExerciseGrade; saved: "now" | "earlier" | "recheck" }
+  | { kind: "graded"; grade: ExerciseGrade; saved: "now" | "earlier" | "recheck" | "kept" }
   | { kind: "error"; message: string };
 
 /**
@@ -50,6 +58,11 @@ export function Estimate({
   const [revealed, setRevealed] = useState(() => previous != null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [answers, setAnswers] = useState<Record<string, string>>(() => previous?.answers ?? {});
+  const open = prompt.question !== undefined;
+  const [work, setWork] = useState<string[]>(() => (previous?.work?.lines.length ? previous.work.lines : [""]));
+  // Open estimates are worked in the scratchpad; a stepped exercise offers it on request.
+  const [showPad, setShowPad] = useState(() => open || (previous?.work?.lines.length ?? 0) > 0);
+  const formRef = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<Status>(() =>
     previous ? { kind: "graded", grade: previous.grade, saved: "earlier" } : { kind: "idle" },
   );
@@ -86,9 +99,12 @@ export function Estimate({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (status.kind === "sending") return;
+    if (status.kind === "sending" || revealed) return;
     if (prompt.steps.every((step) => !(answers[step.id] ?? "").trim())) {
-      setStatus({ kind: "error", message: "Answer at least one step before checking." });
+      setStatus({
+        kind: "error",
+        message: open ? "Give your final answer before checking." : "Answer at least one step before checking.",
+      });
       return;
     }
     clientId.current ??= crypto.randomUUID();
@@ -101,13 +117,19 @@ export function Estimate({
       source,
       answers,
       elapsedMs: Date.now() - startedAt,
+      ...(open ? { mode: "open" as const } : {}),
+      ...(work.some((line) => line.trim() !== "") ? { work: work.filter((line) => line.trim() !== "") } : {}),
     };
     const outcome: SubmitOutcome = await submitAttempt(payload);
     if (outcome.kind === "graded") {
       queued.current = null;
       clientId.current = null;
       if (outcome.counted) setElapsed(Date.now() - startedAt);
-      setStatus({ kind: "graded", grade: outcome.grade, saved: outcome.counted ? "now" : "recheck" });
+      setStatus({
+        kind: "graded",
+        grade: outcome.grade,
+        saved: outcome.kept ? "kept" : outcome.counted ? "now" : "recheck",
+      });
       onGraded?.(outcome.grade);
       // The verdict is what the learner needs next: move focus there (without scrolling the page on a phone).
       requestAnimationFrame(() => summaryRef.current?.focus({ preventScroll: false }));
@@ -134,17 +156,37 @@ export function Estimate({
         <Heading id={`${baseId}-title`} className="text-lg font-semibold">
           {prompt.title}
         </Heading>
-        {timed && <span className="text-sm tabular-nums text-muted">Time {formatElapsed(elapsed)}</span>}
+        <div className="flex items-center gap-3">
+          {timed && <span className="text-sm tabular-nums text-muted">Time {formatElapsed(elapsed)}</span>}
+          <ReferencePanel triggerClassName="text-sm underline" />
+        </div>
       </div>
+      {open && <p className="mt-1 text-sm font-medium text-muted">Open estimate: no steps are given.</p>}
       <p className="mt-2">{prompt.scenario}</p>
+      {open && <p className="mt-2 font-semibold">{prompt.question}</p>}
       <GivensList givens={prompt.givens} className="mt-3" />
-      <form onSubmit={onSubmit} className="mt-4 space-y-5" noValidate>
+      {showPad ? (
+        <div className="mt-4">
+          <Scratchpad
+            givens={prompt.givens}
+            lines={work}
+            onChange={setWork}
+            onSubmit={() => formRef.current?.requestSubmit()}
+            disabled={status.kind === "sending" || revealed}
+          />
+        </div>
+      ) : (
+        <button type="button" className="mt-3 text-sm underline" onClick={() => setShowPad(true)}>
+          Work it out in a scratchpad
+        </button>
+      )}
+      <form ref={formRef} onSubmit={onSubmit} className="mt-4 space-y-5" noValidate>
         <ol className="space-y-5">
           {prompt.steps.map((step, index) => (
             <li key={step.id} className="space-y-2">
               <AnswerField
                 id={`${baseId}-${step.id}`}
-                label={`${index + 1}. ${step.prompt}`}
+                label={open ? "Your final answer" : `${index + 1}. ${step.prompt}`}
                 step={step}
                 value={answers[step.id] ?? ""}
                 disabled={status.kind === "sending" || revealed}
@@ -178,6 +220,15 @@ export function Estimate({
               {timed && status.kind === "graded" && status.saved === "now" ? ` in ${formatElapsed(elapsed)}` : ""}
             </p>
           )}
+          {status.kind === "graded" && status.saved === "kept" && (
+            <p className="mt-1">
+              Kept on this device.{" "}
+              <a href="/sign-up" className="underline">
+                Sign up
+              </a>{" "}
+              to keep your answers in an account: the ones made here come with you.
+            </p>
+          )}
           {graded && !revealed && (
             <p className="mt-1 text-muted">
               Change any answer and check again, or show the worked solution when you are ready.
@@ -185,7 +236,10 @@ export function Estimate({
           )}
         </div>
       </form>
-      {graded && revealed && <WorkedSolution grade={graded} />}
+      {graded?.chain && <ChainFeedback chain={graded.chain} />}
+      {graded && revealed && (
+        <WorkedSolution grade={graded} work={work.filter((line) => line.trim() !== "")} givens={prompt.givens} />
+      )}
     </section>
   );
 }

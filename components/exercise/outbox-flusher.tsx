@@ -1,12 +1,15 @@
 "use client";
 
 import { useEffect } from "react";
-import { flushOutbox } from "./submit";
+import { adoptVisitorAttempts } from "./submit";
 
-/** Sends answers saved while offline (from any page, even one since closed) when a page loads and when the browser comes back online. */
+/**
+ * For a signed-in learner: sends answers saved while offline (from any page, even one since closed) and the attempts
+ * made as a visitor before signing in, when a page loads and when the browser comes back online.
+ */
 export function OutboxFlusher() {
   useEffect(() => {
-    const flush = () => void flushOutbox();
+    const flush = () => void adoptVisitorAttempts();
     flush();
     window.addEventListener("online", flush);
     return () => window.removeEventListener("online", flush);

@@ -5,11 +5,16 @@ import { sendJson } from "@/components/net/send";
 export type AttemptPayload = AttemptSubmit;
 
 export type SubmitOutcome =
-  | { kind: "graded"; grade: ExerciseGrade; counted: boolean }
+  /** `kept`: graded for a visitor without an account, kept on this device until they sign in */
+  | { kind: "graded"; grade: ExerciseGrade; counted: boolean; kept?: boolean }
   | { kind: "queued"; message: string }
   | { kind: "refused"; message: string };
 
 const OUTBOX_KEY = "envelope:outbox";
+/** A visitor's graded attempts, kept until they sign in or sign up; then they join the outbox (same client ids). */
+const VISITOR_KEY = "envelope:visitor-attempts";
+/** A visitor keeps at most this many attempts on the device; the oldest go first. */
+const MAX_VISITOR_ATTEMPTS = 200;
 
 /** An outbox entry as it was stored: localStorage may hold anything (an older version, another tab's edits). */
 function isPayload(item: unknown): item is AttemptPayload {
@@ -27,22 +32,49 @@ function isPayload(item: unknown): item is AttemptPayload {
   );
 }
 
-function readOutbox(): AttemptPayload[] {
+function readList(key: string): AttemptPayload[] {
   try {
-    const stored: unknown = JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? "[]");
+    const stored: unknown = JSON.parse(localStorage.getItem(key) ?? "[]");
     return Array.isArray(stored) ? stored.filter(isPayload) : [];
   } catch {
     return [];
   }
 }
 
-function writeOutbox(items: AttemptPayload[]) {
+function writeList(key: string, items: AttemptPayload[]) {
   try {
-    if (items.length) localStorage.setItem(OUTBOX_KEY, JSON.stringify(items));
-    else localStorage.removeItem(OUTBOX_KEY);
+    if (items.length) localStorage.setItem(key, JSON.stringify(items));
+    else localStorage.removeItem(key);
   } catch {
     // storage full or disabled: the answer stays on screen, and the learner can press the button again
   }
+}
+
+function readOutbox(): AttemptPayload[] {
+  return readList(OUTBOX_KEY);
+}
+
+function writeOutbox(items: AttemptPayload[]) {
+  writeList(OUTBOX_KEY, items);
+}
+
+/** How many attempts a visitor has kept on this device. */
+export function countVisitorAttempts(): number {
+  return readList(VISITOR_KEY).length;
+}
+
+/**
+ * After sign-in or sign-up: the visitor's kept attempts join the outbox and are sent, each with its own client id,
+ * so an attempt is stored exactly once however often this runs (two tabs, a reload half-way).
+ */
+export async function adoptVisitorAttempts(): Promise<number> {
+  const kept = readList(VISITOR_KEY);
+  if (kept.length > 0) {
+    const waiting = new Set(readOutbox().map((item) => item.clientId));
+    writeOutbox([...readOutbox(), ...kept.filter((item) => !waiting.has(item.clientId))]);
+    writeList(VISITOR_KEY, []);
+  }
+  return flushOutbox();
 }
 
 function withoutItem(clientId: string): AttemptPayload[] {
@@ -67,6 +99,13 @@ export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutc
   }
   writeOutbox(withoutItem(payload.clientId)); // delivered, or refused for good
   if (result.kind === "refused") return { kind: "refused", message: result.error };
+  if (!result.data.stored) {
+    // A visitor: graded, not stored. The first check of these numbers is kept here until they have an account.
+    const kept = readList(VISITOR_KEY);
+    const seen = kept.some((item) => item.exerciseId === payload.exerciseId && item.seed === payload.seed);
+    if (!seen) writeList(VISITOR_KEY, [...kept, payload].slice(-MAX_VISITOR_ATTEMPTS));
+    return { kind: "graded", grade: result.data.grade, counted: !seen, kept: true };
+  }
   return { kind: "graded", grade: result.data.grade, counted: result.data.counted };
 }
 

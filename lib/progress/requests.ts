@@ -16,7 +16,11 @@ export const deckRequestSchema = z.union([
 ]);
 export type DeckRequest = z.infer<typeof deckRequestSchema>;
 
-export const variantRequestSchema = z.strictObject({ drillId: z.string().min(1).max(120) });
+export const variantRequestSchema = z.strictObject({
+  drillId: z.string().min(1).max(120),
+  /** true: the drill played open (only its question and givens; the learner decomposes it in the scratchpad) */
+  open: z.boolean().optional(),
+});
 export type VariantRequest = z.infer<typeof variantRequestSchema>;
 
 export const lessonEventSchema = z.strictObject({ event: z.enum(["started", "completed"]) });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonTracker } from "@/components/lesson/lesson-tracker";
 import { LessonContent, type LessonEstimate } from "@/components/mdx/lesson-content";
-import { requireUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
 import { MODULES, compileLesson, getLesson, listLessons } from "@/lib/content";
 import { getLatestAttempt, listLessonProgress, serveVariant } from "@/lib/progress";
 
@@ -18,19 +18,25 @@ export default async function LessonPage({ params }: Props) {
   const { id } = await params;
   const lesson = getLesson(id);
   if (!lesson) notFound();
-  const user = await requireUser(`/learn/${id}`);
-  const [compiled, progress] = await Promise.all([compileLesson(lesson), listLessonProgress(user.id)]);
+  // Visitors read and practise too: their answers are graded and kept in the browser until they sign up.
+  const user = await getCurrentUser();
+  const [compiled, progress] = await Promise.all([compileLesson(lesson), user ? listLessonProgress(user.id) : []]);
 
   const estimates: Record<string, LessonEstimate> = {};
   for (const exerciseId of compiled.estimates) {
     const variant = serveVariant(exerciseId, 0);
     if (!variant) continue;
-    const latest = await getLatestAttempt(user.id, exerciseId, "lesson");
+    const latest = user ? await getLatestAttempt(user.id, exerciseId, "lesson") : null;
     estimates[exerciseId] = {
       ...variant,
       previous:
         latest && latest.attempt.seed === 0
-          ? { answers: latest.attempt.answers, grade: latest.grade, createdAt: latest.attempt.createdAt.toISOString() }
+          ? {
+              answers: latest.attempt.answers,
+              grade: latest.grade,
+              createdAt: latest.attempt.createdAt.toISOString(),
+              work: latest.attempt.work,
+            }
           : null,
     };
   }
@@ -75,7 +81,17 @@ export default async function LessonPage({ params }: Props) {
         <LessonContent code={compiled.code} estimates={estimates} />
       </div>
       <footer className="mt-10 space-y-6 border-t border-border pt-6">
-        <LessonTracker lessonId={lesson.id} completed={done.has(lesson.id)} />
+        {user ? (
+          <LessonTracker lessonId={lesson.id} completed={done.has(lesson.id)} />
+        ) : (
+          <p className="rounded-md bg-accent-soft p-3 text-sm">
+            You are practising without an account: your answers are kept on this device.{" "}
+            <Link href={`/sign-up?callbackUrl=/learn/${lesson.id}`} className="underline">
+              Sign up
+            </Link>{" "}
+            to keep your progress and get review cards for what you miss.
+          </p>
+        )}
         <nav aria-label="Lessons" className="flex flex-wrap justify-between gap-3">
           {previous ? (
             <Link href={`/learn/${previous.id}`} className="btn-secondary">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DrillRunner } from "@/components/practice/drill-runner";
 import { AttemptHistory } from "@/components/practice/attempt-history";
-import { requireUser } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
 import { getDrill, getLesson } from "@/lib/content";
 import { listRecentAttempts, randomSeed, serveVariant } from "@/lib/progress";
 
@@ -18,10 +18,10 @@ export default async function DrillPage({ params }: Props) {
   const { id } = await params;
   const drill = getDrill(id);
   if (!drill) notFound();
-  const user = await requireUser(`/practice/${id}`);
+  const user = await getCurrentUser();
   const variant = serveVariant(drill.id, randomSeed());
   if (!variant) notFound();
-  const attempts = await listRecentAttempts(user.id, drill.id, 10);
+  const attempts = user ? await listRecentAttempts(user.id, drill.id, 10) : [];
   const lesson = getLesson(drill.lesson);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -44,14 +44,24 @@ export default async function DrillPage({ params }: Props) {
         )}
       </header>
       <DrillRunner drillId={drill.id} initial={variant} />
-      <AttemptHistory
-        attempts={attempts.map((a) => ({
-          score: a.score,
-          elapsedMs: a.elapsedMs,
-          createdAt: a.createdAt.toISOString(),
-          correct: a.correct,
-        }))}
-      />
+      {user ? (
+        <AttemptHistory
+          attempts={attempts.map((a) => ({
+            score: a.score,
+            elapsedMs: a.elapsedMs,
+            createdAt: a.createdAt.toISOString(),
+            correct: a.correct,
+          }))}
+        />
+      ) : (
+        <p className="rounded-md bg-accent-soft p-3 text-sm">
+          You are practising without an account: your runs are kept on this device.{" "}
+          <Link href={`/sign-up?callbackUrl=/practice/${drill.id}`} className="underline">
+            Sign up
+          </Link>{" "}
+          to keep them, see your history and get review cards for the steps you miss.
+        </p>
+      )}
     </div>
   );
 }
