@@ -2,6 +2,9 @@ import { getMDXComponent } from "mdx-bundler/client";
 import { cache } from "react";
 import { Diagram } from "@/components/diagram/diagram";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
+import { Audit } from "@/components/question/audit";
+import { Judgement } from "@/components/question/judgement";
+import type { ServedQuestion } from "@/lib/progress/client";
 import { BarChart } from "./bar-chart";
 import { Calc } from "./calc";
 import { Callout } from "./callout";
@@ -21,8 +24,38 @@ function EstimateSlot({ id }: { id: string }) {
   return estimate ? <Estimate {...estimate} source="lesson" /> : null;
 }
 
+/** The judgement questions and audits of the lesson being rendered (no answers: those come with the verdict). */
+const requestQuestions = cache((): { current: Record<string, ServedQuestion> } => ({ current: {} }));
+
+/** `<Judgement id="…"/>` in a lesson: the question this request serves, with the learner's last answer. */
+function JudgementSlot({ id }: { id: string }) {
+  const served = requestQuestions().current[id];
+  return served?.question.kind === "judgement" ? (
+    <Judgement question={served.question} previous={served.previous} source="lesson" />
+  ) : null;
+}
+
+/** `<Audit id="…"/>` in a lesson: the audit this request serves, with the learner's last line and corrected value. */
+function AuditSlot({ id }: { id: string }) {
+  const served = requestQuestions().current[id];
+  return served?.question.kind === "audit" ? (
+    <Audit question={served.question} previous={served.previous} fixPrevious={served.fixPrevious} source="lesson" />
+  ) : null;
+}
+
 /** The one map of components a lesson may use (lib/content checks lessons against the same list). */
-const components = { Calc, Callout, NumbersTable, BarChart, LineChart, Flow, Diagram, Estimate: EstimateSlot };
+const components = {
+  Calc,
+  Callout,
+  NumbersTable,
+  BarChart,
+  LineChart,
+  Flow,
+  Diagram,
+  Estimate: EstimateSlot,
+  Judgement: JudgementSlot,
+  Audit: AuditSlot,
+};
 
 const bundles = new Map<string, ReturnType<typeof getMDXComponent>>();
 
@@ -35,11 +68,17 @@ function mdxComponent(code: string): ReturnType<typeof getMDXComponent> {
   return component;
 }
 
-export type LessonContentProps = { code: string; estimates: Record<string, LessonEstimate> };
+export type LessonContentProps = {
+  code: string;
+  estimates: Record<string, LessonEstimate>;
+  /** the lesson's judgement questions and audits by id, as lib/progress serves them */
+  questions?: Record<string, ServedQuestion>;
+};
 
 /** Renders a compiled lesson. */
-export function LessonContent({ code, estimates }: LessonContentProps) {
+export function LessonContent({ code, estimates, questions = {} }: LessonContentProps) {
   requestEstimates().current = estimates;
+  requestQuestions().current = questions;
   const Content = mdxComponent(code);
   // The component is made once per compiled lesson and kept at module level, so it is stable across renders.
   // eslint-disable-next-line react-hooks/static-components

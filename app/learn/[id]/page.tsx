@@ -5,7 +5,7 @@ import { LessonTracker } from "@/components/lesson/lesson-tracker";
 import { LessonContent, type LessonEstimate } from "@/components/mdx/lesson-content";
 import { getCurrentUser } from "@/lib/auth";
 import { MODULES, compileLesson, getLesson, listLessons } from "@/lib/content";
-import { getLatestAttempt, listLessonProgress, serveVariant } from "@/lib/progress";
+import { getLatestAttempt, listLessonProgress, serveQuestions, serveVariant } from "@/lib/progress";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -40,6 +40,9 @@ export default async function LessonPage({ params }: Props) {
           : null,
     };
   }
+
+  // Judgement questions and audits: the questions only; answers come with the verdict.
+  const questions = await serveQuestions(user?.id ?? null, [...compiled.judgements, ...compiled.audits], "lesson");
 
   const lessons = listLessons();
   const index = lessons.findIndex((l) => l.id === id);
@@ -78,7 +81,7 @@ export default async function LessonPage({ params }: Props) {
         )}
       </header>
       <div className="lesson-prose mt-6">
-        <LessonContent code={compiled.code} estimates={estimates} />
+        <LessonContent code={compiled.code} estimates={estimates} questions={questions} />
       </div>
       <footer className="mt-10 space-y-6 border-t border-border pt-6">
         {user ? (
