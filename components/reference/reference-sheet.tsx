@@ -29,7 +29,7 @@ export function ReferenceSheetView({ sheet, headingLevel = 2 }: ReferenceSheetVi
         : `${shown} of ${total} rows match “${trimmed}”.`;
   return (
     <div className="min-w-0 space-y-8">
-      <div className="space-y-2 print:hidden" role="search">
+      <div className="space-y-2 print:hidden">
         <label htmlFor={`${id}-search`} className="block text-sm font-medium">
           Search the sheet
         </label>
@@ -76,16 +76,24 @@ function ReferenceTableView({ table, visibleRows, headingId, headingLevel }: Ref
       <Heading id={headingId} className={headingLevel === 2 ? "text-xl font-semibold" : "text-lg font-semibold"}>
         {table.title}
       </Heading>
-      {/* A phone scrolls the table sideways inside this frame, never the page; the frame is focusable so a keyboard can. */}
+      <p id={`${headingId}-about`} className="text-sm text-muted">
+        {table.caption}
+      </p>
+      {/* A phone scrolls the table sideways inside this frame, never the page; the frame is focusable so a keyboard
+          can. A group, not a region: the panel beside an exercise may show the same tables as the page. */}
       <div
         className="overflow-x-auto rounded-lg border border-border bg-surface"
         tabIndex={0}
-        role="region"
+        role="group"
         aria-label={`${table.title} table`}
         data-reference-frame=""
       >
-        <table className={`w-full border-collapse text-sm ${wide ? "min-w-[42rem]" : ""}`}>
-          <caption className="px-3 pt-2 pb-1 text-left text-sm text-muted">{table.caption}</caption>
+        <table
+          className={`w-full border-collapse text-sm ${wide ? "min-w-[42rem]" : ""}`}
+          aria-describedby={`${headingId}-about`}
+        >
+          {/* The heading above shows the title; the caption names the table for screen readers. */}
+          <caption className="sr-only">{table.title}</caption>
           <thead>
             <tr>
               {table.columns.map((column) => (

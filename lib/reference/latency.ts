@@ -115,8 +115,8 @@ function row(entry: LatencyEntry): ReferenceRow {
   return {
     id: entry.id,
     cells: [
-      entry.operation,
-      entry.older === undefined ? classic.text : `${classic.text} (older tables: ${compute(entry.older).text})`,
+      entry.older === undefined ? entry.operation : `${entry.operation} (older tables: ${compute(entry.older).text})`,
+      classic.text,
       `${timesL1.text}×`,
       current?.text ?? NONE,
       current?.source ?? NONE,
