@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DrillCard } from "@/components/practice/drill-card";
 import { getCurrentUser } from "@/lib/auth";
-import { listDrillCatalogue, listDrills, listLessons } from "@/lib/content";
+import { listAudits, listDrillCatalogue, listDrills, listLessons } from "@/lib/content";
 import { describeCalibration } from "@/lib/engine";
 import { getCalibrationSummary, listExerciseStats } from "@/lib/progress";
 
@@ -27,6 +27,7 @@ export default async function PracticePage() {
     .filter((group) => group.drills.length > 0);
   const calibrationDrills = drills.filter((d) => d.calibration);
   const playable = new Set(drills.map((d) => d.code));
+  const audits = listAudits().length;
   const comingLater = listDrillCatalogue().filter((entry) => !playable.has(entry.code));
 
   return (
@@ -38,6 +39,23 @@ export default async function PracticePage() {
           answer in under two minutes.
         </p>
       </header>
+      {audits > 0 && (
+        <section aria-labelledby="spot-the-problem" className="space-y-3">
+          <h2 id="spot-the-problem" className="text-xl font-semibold">
+            Spot the problem
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            <li>
+              <DrillCard
+                id="audits"
+                title="Spot the problem"
+                skill="Find the wrong line in a worked estimate, then put it right"
+                detail={`${audits} worked estimate${audits === 1 ? "" : "s"} from the lessons`}
+              />
+            </li>
+          </ul>
+        </section>
+      )}
       {drills.length === 0 && <p className="card">No drills are installed yet. Add some under content/drills.</p>}
       {groups.map(({ lesson, drills: group }) => (
         <section key={lesson.id} aria-labelledby={`drills-${lesson.id}`} className="space-y-3">
