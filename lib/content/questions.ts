@@ -48,9 +48,12 @@ export function listQuestionsOfLesson(lesson: Pick<LessonMeta, "basename" | "id"
   judgements: JudgementEntry[];
   audits: AuditEntry[];
 } {
-  const root = path.dirname(path.dirname(lesson.file));
+  const root = path.dirname(/*turbopackIgnore: true*/ path.dirname(lesson.file));
   const sibling = (kind: keyof typeof QUESTION_SUFFIXES) => {
-    const file = path.join(path.dirname(lesson.file), `${lesson.basename}${QUESTION_SUFFIXES[kind]}`);
+    const file = path.join(
+      /*turbopackIgnore: true*/ path.dirname(lesson.file),
+      `${lesson.basename}${QUESTION_SUFFIXES[kind]}`,
+    );
     return listContentFiles("lessons", QUESTION_SUFFIXES[kind], root).includes(file) ? file : null;
   };
   const problems: ContentProblem[] = [];
