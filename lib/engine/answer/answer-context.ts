@@ -1,5 +1,5 @@
-import { sameDimension, TIME } from "../dimension.ts";
-import { CHAR, isWordChar } from "../reader/scanner.ts";
+import { describeDimension, sameDimension, TIME } from "../dimension.ts";
+import { CHAR, excerpt, isWordChar } from "../reader/scanner.ts";
 import { parseUnit } from "../units/parse-unit.ts";
 import type { Unit } from "../units/unit.ts";
 import { withDataPrefix } from "../units/unit-table.ts";
@@ -25,6 +25,8 @@ export type AnswerContext = {
   readonly clock: ClockReading | null;
   /** On a step asked in data or bandwidth, the size letters K M G T P E (and k m g t) by character; else null. */
   readonly sizes: ReadonlyMap<number, SizeLetter> | null;
+  /** The sentence an unreadable answer's message ends with: " This step asks for a time, in ms." ("" if nothing is). */
+  readonly asked: string;
 };
 
 // An hour: from this unit up, "1:30" is an hour and a half.
@@ -78,8 +80,13 @@ function sizeLetters(expect: Unit): ReadonlyMap<number, SizeLetter> | null {
   return letters;
 }
 
+function askedFor(expect: Unit): string {
+  if (expect.text === "") return " This step asks for a plain number.";
+  return ` This step asks for ${describeDimension(expect.dim).phrase}, in ${excerpt(expect.text)}.`;
+}
+
 function contextFor(expect: Unit | null): AnswerContext {
-  if (expect === null) return { expect, data: false, minutes: false, clock: null, sizes: null };
+  if (expect === null) return { expect, data: false, minutes: false, clock: null, sizes: null, asked: "" };
   const time = sameDimension(expect.dim, TIME);
   return {
     expect,
@@ -87,6 +94,7 @@ function contextFor(expect: Unit | null): AnswerContext {
     minutes: expect.dim.time > 0,
     clock: time ? clockReadingFor(expect) : null,
     sizes: sizeLetters(expect),
+    asked: askedFor(expect),
   };
 }
 

@@ -17,13 +17,6 @@ export type AnswerReading =
 /** The longest message about an answer, whatever its length: it is shown under the answer box. */
 export const MAX_MESSAGE_LENGTH = 200;
 
-function expectation(ctx: AnswerContext): string {
-  const expect = ctx.expect;
-  if (expect === null) return "";
-  if (expect.text === "") return " This step asks for a plain number.";
-  return ` This step asks for ${describeDimension(expect.dim).phrase}, in ${excerpt(expect.text)}.`;
-}
-
 /** A message cut to {@link MAX_MESSAGE_LENGTH}: without the sentence on what is asked if need be, then clipped. */
 function bounded(message: string, tail: string): string {
   if (message.length + tail.length <= MAX_MESSAGE_LENGTH) return message + tail;
@@ -32,7 +25,7 @@ function bounded(message: string, tail: string): string {
 }
 
 function unreadable(src: string, ctx: AnswerContext, why: string): AnswerReading {
-  return { kind: "unreadable", message: bounded(`Could not read “${excerpt(src)}”: ${why}.`, expectation(ctx)) };
+  return { kind: "unreadable", message: bounded(`Could not read “${excerpt(src)}”: ${why}.`, ctx.asked) };
 }
 
 /** Skips a word that says which figure the answer is ("peak", "avg") at i, with the spaces before it. */

@@ -119,39 +119,58 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
   // On a step asked in a time a colon never makes a ratio: "1:30" is a clock time or nothing.
   const number = readNumber(src, i, ctx.clock === null);
   if (number.error !== null) return failed(number.end, number.error);
-  let single: Single;
-  if (number.end >= 0) {
-    if (ctx.clock !== null && src.charCodeAt(number.end) === CHAR.colon) return readClockTime(src, i, sign, ctx.clock);
-    single = { num: sign * number.value, magnitude: 1, unit: null, end: number.end, error: null, note: null };
-    if (ctx.sizes !== null && readSizeLetter(src, single, ctx.sizes)) {
-      if (money) single.unit = withMoney(single.unit);
-      return single;
-    }
+  if (number.end < 0) return readInWords(src, i, sign, money, ctx);
+  if (ctx.clock !== null && src.charCodeAt(number.end) === CHAR.colon) return readClockTime(src, i, sign, ctx.clock);
+  const single: Single = {
+    num: sign * number.value,
+    magnitude: 1,
+    unit: null,
+    end: number.end,
+    error: null,
+    note: null,
+  };
+  if (ctx.sizes === null || !readSizeLetter(src, single, ctx.sizes)) {
     scanMagnitudes(src, single, ctx);
-  } else {
-    const words = readNumberWords(src, i);
-    single = { num: sign * words.value, magnitude: 1, unit: null, end: words.end, error: null, note: null };
-    if (words.end >= 0) scanMagnitudes(src, single, ctx);
-    if (words.end < 0 || (single.magnitude === 1 && !startsUnit(src, single.end, ctx))) {
-      // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
-      const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + charLength(src, i));
-      return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${excerpt(rest)}”`);
+    const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
+    if (read.error !== null) return failed(read.end, read.error);
+    if (read.unit !== null) {
+      single.unit = read.unit;
+      single.end = read.end;
     }
-  }
-  const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
-  if (read.error !== null) return failed(read.end, read.error);
-  if (read.unit !== null) {
-    single.unit = read.unit;
-    single.end = read.end;
   }
   if (money) single.unit = withMoney(single.unit);
   return single;
 }
 
-/** True when a unit the answer reader knows starts at i (after spaces): "an hour", "a TB". */
-function startsUnit(src: string, i: number, ctx: AnswerContext): boolean {
-  const read = readUnit(src, i, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
-  return read.error === null && read.unit !== null;
+/**
+ * "half a million", "a million users", "an hour": a number in words, which must have a magnitude or a unit after
+ * it. Tried only where no digit is; anything else is "expected a number".
+ */
+function readInWords(src: string, i: number, sign: number, money: boolean, ctx: AnswerContext): Single {
+  const words = readNumberWords(src, i);
+  if (words.end >= 0) {
+    const single: Single = {
+      num: sign * words.value,
+      magnitude: 1,
+      unit: null,
+      end: words.end,
+      error: null,
+      note: null,
+    };
+    scanMagnitudes(src, single, ctx);
+    const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
+    if (read.error === null && (read.unit !== null || single.magnitude !== 1)) {
+      if (read.unit !== null) {
+        single.unit = read.unit;
+        single.end = read.end;
+      }
+      if (money) single.unit = withMoney(single.unit);
+      return single;
+    }
+  }
+  // One whole character where no word starts: an emoji is two UTF-16 code units, and half of one prints as "�".
+  const rest = src.slice(i, wordEnd(src, i) > i ? wordEnd(src, i) : i + charLength(src, i));
+  return failed(i, rest === "" ? "expected a number" : `expected a number where it says “${excerpt(rest)}”`);
 }
 
 // Numbers in words that come before a magnitude or a unit: "half a million", "a million", "an hour".
@@ -162,12 +181,19 @@ const NUMBER_WORDS = new Map<string, number>([
   ["half", 0.5],
 ]);
 
+const NO_WORDS = Object.freeze({ value: Number.NaN, end: -1 });
+// ASCII letters differ from their capitals by this bit only: "A" | 0x20 is "a".
+const CASE_BIT = 0x20;
+
 /** "half a", "a", "an", "one" at i: the value and where the words end, or `end: -1`. */
 function readNumberWords(src: string, i: number): { value: number; end: number } {
+  // Every word starts with a, o or h (and "half" is the longest): most garbage is turned away by its first letter.
+  const c = src.charCodeAt(i) | CASE_BIT;
+  if (c !== CHAR.lowerA && c !== CHAR.lowerO && c !== CHAR.lowerH) return NO_WORDS;
   const first = wordEnd(src, i);
-  if (first === i || first - i > 4) return { value: Number.NaN, end: -1 };
+  if (first - i > 4) return NO_WORDS;
   const value = NUMBER_WORDS.get(src.slice(i, first).toLowerCase());
-  if (value === undefined) return { value: Number.NaN, end: -1 };
+  if (value === undefined) return NO_WORDS;
   if (value === 0.5) {
     // "half a million": the article belongs to the half.
     const k = skipSpaces(src, first);

@@ -41,6 +41,7 @@ export const CHAR = Object.freeze({
   lowerB: 0x62,
   lowerE: 0x65,
   lowerG: 0x67,
+  lowerH: 0x68,
   lowerK: 0x6b,
   lowerM: 0x6d,
   lowerO: 0x6f,
@@ -145,6 +146,7 @@ export function isSpace(c: number): boolean {
  * Answers are read as if these were not there.
  */
 export function isInvisible(c: number): boolean {
+  if (c < CHAR.softHyphen) return false;
   return (
     (c >= CHAR.zeroWidthSpace && c <= CHAR.rightToLeftMark) ||
     (c >= CHAR.leftToRightEmbedding && c <= CHAR.rightToLeftOverride) ||
@@ -179,6 +181,9 @@ export function withoutInvisibles(src: string): string | null {
  * @example excerpt("x".repeat(100)) // "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"
  */
 export function excerpt(text: string, max = 30): string {
+  const n = text.length;
+  // The usual case, a short word or unit with nothing to trim, is quoted as it is.
+  if (n <= max && n > 0 && !isSpace(text.charCodeAt(0)) && !isSpace(text.charCodeAt(n - 1))) return text;
   const trimmed = text.trim();
   if (trimmed.length <= max) return trimmed;
   let end = max;

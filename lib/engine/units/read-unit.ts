@@ -90,6 +90,9 @@ function timeUnit(word: string): Unit {
   return lookupUnit(word) ?? { factor: Number.NaN, dim: TIME, label: "", text: word, compactText: word };
 }
 
+// "sustained" and "annually": no longer word is looked up in either list below.
+const LONGEST_WORD = 9;
+
 /** Words for "per" a time, after a quantity: "3 TB daily" is 3 TB/day. Matched whatever their case. */
 const PER_WORDS = new Map<string, Unit>([
   ["hourly", timeUnit("hour")],
@@ -110,7 +113,7 @@ const QUALIFIERS = new Set(["peak", "avg", "average", "mean", "median", "max", "
  * @example isQualifier("Peak") // true
  */
 export function isQualifier(word: string): boolean {
-  return word.length <= 9 && QUALIFIERS.has(word.toLowerCase());
+  return word.length <= LONGEST_WORD && QUALIFIERS.has(word.toLowerCase());
 }
 
 function startsNumber(src: string, i: number): boolean {
@@ -273,12 +276,15 @@ export function readUnit(src: string, start: number, grammar: UnitGrammar, money
         // Only a word the table does not know gets this far: "MB/S", "3 TB daily", "12k QPS peak".
         if (sign < 0 && word === "S") {
           entry = SECOND;
-        } else if (!explicit) {
-          const per = PER_WORDS.get(word.toLowerCase());
+        } else if (!explicit && word.length <= LONGEST_WORD) {
+          // Most words come in lower case already: spare the copy.
+          const first = word.charCodeAt(0);
+          const lower = first >= CHAR.upperA && first <= CHAR.upperZ ? word.toLowerCase() : word;
+          const per = PER_WORDS.get(lower);
           if (per !== undefined) {
             entry = per;
             sign = -1;
-          } else if (isQualifier(word)) {
+          } else if (QUALIFIERS.has(lower)) {
             break;
           }
         }
