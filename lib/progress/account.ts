@@ -7,14 +7,16 @@ import {
   listDrills,
   listExercisesOfLesson,
   listLessons,
+  listQuestionsOfLesson,
   type ModuleId,
 } from "@/lib/content";
 import { db } from "./db";
+import { judgementCardId, judgementCardText } from "./judgement-cards";
 import { userSelect } from "./users";
 
 /** Everything Envelope stores about a learner, as plain JSON (never the password hash). */
 export async function exportUserData(userId: string) {
-  const [user, settings, lessons, attempts, cards, reviews] = await Promise.all([
+  const [user, settings, lessons, attempts, cards, reviews, questions] = await Promise.all([
     db().user.findUnique({ where: { id: userId }, select: userSelect }),
     db().userSettings.findUnique({
       where: { userId },
@@ -24,8 +26,9 @@ export async function exportUserData(userId: string) {
     db().attempt.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
     db().reviewCard.findMany({ where: { userId }, orderBy: { cardId: "asc" }, omit: { userId: true } }),
     db().reviewLog.findMany({ where: { userId }, orderBy: { reviewedAt: "asc" }, omit: { userId: true } }),
+    db().questionAnswer.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, omit: { userId: true } }),
   ]);
-  return { exportedAt: new Date().toISOString(), user, settings, lessons, attempts, cards, reviews };
+  return { exportedAt: new Date().toISOString(), user, settings, lessons, attempts, cards, reviews, questions };
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break, with quotes doubled. */
@@ -61,6 +64,7 @@ function cardTextReader(): (cardId: string) => CardText {
     return result;
   }
   return (cardId) => {
+    if (cardId.startsWith("judge:")) return judgementCardText(cardId) ?? { question: "", answer: "" };
     const step = /^step:([^:]+):([^:]+)$/.exec(cardId);
     if (!step) {
       const card = getCard(cardId);
@@ -133,8 +137,9 @@ export async function reviewLogCsv(userId: string): Promise<string> {
 }
 
 /**
- * Forget a learner's progress in one module: its lessons' completion, the attempts at its exercises and drills, and its
- * cards (flashcards and missed steps) with their review history. Nothing outside the module is touched.
+ * Forget a learner's progress in one module: its lessons' completion, the attempts at its exercises and drills, the
+ * answers to its judgement questions and audits, and its cards (flashcards, missed steps, missed judgements) with their
+ * review history. Nothing outside the module is touched.
  */
 export async function resetModuleProgress(
   userId: string,
@@ -142,13 +147,21 @@ export async function resetModuleProgress(
 ): Promise<{ lessons: number; attempts: number; cards: number }> {
   const lessons = listLessons().filter((lesson) => lesson.module === module);
   const lessonIds = lessons.map((l) => l.id);
+  // A lesson's judgement questions and audits go with it (an audit's id is also its fix exercise's).
+  const questions = lessons.map((lesson) => listQuestionsOfLesson(lesson));
+  const judgementIds = questions.flatMap((q) => q.judgements.map((item) => item.id));
+  const auditIds = questions.flatMap((q) => q.audits.map((item) => item.id));
   const exerciseIds = [
     ...lessons.flatMap((lesson) => listExercisesOfLesson(lesson).map((entry) => entry.spec.id)),
+    ...auditIds,
     ...listDrills()
       .filter((drill) => lessonIds.includes(drill.lesson))
       .map((drill) => drill.id),
   ];
-  const cardIds = [...listCards().values()].filter((card) => card.module === module).map((card) => card.id);
+  const cardIds = [
+    ...[...listCards().values()].filter((card) => card.module === module).map((card) => card.id),
+    ...judgementIds.map(judgementCardId),
+  ];
   const stepPrefixes = exerciseIds.map((id) => `step:${id}:`);
   return db().$transaction(async (tx) => {
     const stepCards = await tx.reviewCard.findMany({
@@ -161,6 +174,7 @@ export async function resetModuleProgress(
     const allCards = [...cardIds, ...stepCards.map((c) => c.cardId)];
     const removedLessons = await tx.lessonProgress.deleteMany({ where: { userId, lessonId: { in: lessonIds } } });
     const removedAttempts = await tx.attempt.deleteMany({ where: { userId, exerciseId: { in: exerciseIds } } });
+    await tx.questionAnswer.deleteMany({ where: { userId, questionId: { in: [...judgementIds, ...auditIds] } } });
     await tx.reviewLog.deleteMany({ where: { userId, cardId: { in: allCards } } });
     const removedCards = await tx.reviewCard.deleteMany({ where: { userId, cardId: { in: allCards } } });
     return { lessons: removedLessons.count, attempts: removedAttempts.count, cards: removedCards.count };

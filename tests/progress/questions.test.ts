@@ -3,10 +3,12 @@ import { afterAll, describe, expect, test } from "vitest";
 import {
   answerQuestion,
   disconnectDb,
+  exportUserData,
   judgementCardId,
   listDueReviews,
   pickAudit,
   recordAttempt,
+  resetModuleProgress,
   serveQuestions,
   type QuestionAnswerRequest,
 } from "@/lib/progress";
@@ -237,5 +239,35 @@ describe("the audits drill's next item", () => {
 
   test("no audits: nothing to serve", () => {
     expect(pickAudit([], new Set(), null)).toBeNull();
+  });
+});
+
+describe("owning and resetting the answers", () => {
+  test("the export holds them; resetting the lesson's module removes them, the judgement card and the fix attempts", async () => {
+    const user = await makeUser();
+    await answerQuestion(user.id, answer(JUDGEMENT.id, "shard"), now);
+    const verdict = await answerQuestion(user.id, answer(AUDIT.id, "line-2"), now);
+    if (!verdict.ok || !verdict.fix) throw new Error("an audit's verdict brings its fix");
+    await recordAttempt(
+      user.id,
+      {
+        clientId: randomUUID(),
+        exerciseId: AUDIT.id,
+        seed: 0,
+        token: verdict.fix.token,
+        source: "lesson",
+        answers: { fix: "2400 requests/s" },
+        elapsedMs: 5000,
+      },
+      now,
+    );
+    const exported = await exportUserData(user.id);
+    expect(exported.questions.map((q) => q.questionId).sort()).toEqual([AUDIT.id, JUDGEMENT.id]);
+    expect(exported.cards.map((c) => c.cardId).sort()).toEqual(["judge:judge-test-cache", "step:audit-test-day:fix"]);
+
+    await resetModuleProgress(user.id, "estimation");
+    expect(await testDb().questionAnswer.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().reviewCard.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().attempt.count({ where: { userId: user.id } })).toBe(0);
   });
 });
