@@ -93,7 +93,9 @@ function readLine(text: string, scope: Record<string, Quantity>): ScratchLine {
   const { expression, unit } = splitConversion(rest);
   try {
     const quantity = evaluate(expression, scope);
-    const display = unit === null ? formatQuantity(quantity) : formatQuantity(quantity, { unit });
+    // The count label rides on the first operand ("users" from dau in dau * 2 / 1 day): shown bare, "4,630/s".
+    const bare = { ...quantity, label: "" };
+    const display = unit === null ? formatQuantity(bare) : formatQuantity(bare, { unit });
     const literal = formulaNames(expression).every((used) => !Object.hasOwn(scope, used));
     if (name !== null) scope[name] = quantity;
     return { kind: "value", name, expression, quantity, display, literal };
