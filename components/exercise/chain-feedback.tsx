@@ -15,7 +15,7 @@ const MARK: Record<ChainStatus, { symbol: string; words: string; className: stri
 export function ChainFeedback({ chain }: ChainFeedbackProps) {
   return (
     <section aria-label="Your chain against the reference" className="mt-5 rounded-md border border-border p-4">
-      <h4 className="font-semibold">Your chain against the reference</h4>
+      <p className="font-semibold">Your chain against the reference</p>
       {!chain.related && (
         <p className="mt-2 text-sm">
           None of your lines lines up with the reference&apos;s steps. Compare your road with the worked solution: a

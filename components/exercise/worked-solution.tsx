@@ -32,7 +32,7 @@ export function WorkedSolution({ grade, work = [], givens = [] }: WorkedSolution
       <div className={work.length > 0 ? "mt-3 grid gap-4 md:grid-cols-2" : "mt-3"}>
         {work.length > 0 && (
           <section aria-label="Your scratchpad">
-            <h4 className="text-sm font-semibold">Your lines</h4>
+            <p className="text-sm font-semibold">Your lines</p>
             <ol className="mt-2 space-y-1 font-mono text-sm">
               {work.map((line, index) => {
                 const result = lines[index];
@@ -48,7 +48,7 @@ export function WorkedSolution({ grade, work = [], givens = [] }: WorkedSolution
           </section>
         )}
         <section aria-label="The reference">
-          {work.length > 0 && <h4 className="text-sm font-semibold">The reference</h4>}
+          {work.length > 0 && <p className="text-sm font-semibold">The reference</p>}
           <ol className={work.length > 0 ? "mt-2 space-y-3" : "space-y-3"}>
             {grade.worked.map((step, index) => {
               const diverged = grade.divergedAt === step.id;
