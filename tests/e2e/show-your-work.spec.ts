@@ -43,6 +43,9 @@ test.describe("show your work", () => {
     await exercise.getByRole("button", { name: "Show the worked solution" }).click();
     await expect(exercise.getByRole("region", { name: "Your scratchpad" })).toContainText("p = daily * peak * 10");
     await expectNoAxeViolations(page);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ colorScheme: "light" });
 
     // Sign up: the attempt made as a visitor is sent once, with its client id.
     await page.goto("/sign-up");
