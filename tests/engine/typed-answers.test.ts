@@ -1,7 +1,7 @@
 // Answers as learners actually type them: sizes the way du -h prints them, units spelled out, magnitudes from the
 // news, characters pasted from documents and chats, clock times, and the words people add around a figure.
 import { describe, expect, test } from "vitest";
-import { convert, parseQuantity, type Quantity } from "@/lib/engine";
+import { convert, evaluate, grade, parseQuantity, type Quantity } from "@/lib/engine";
 
 function read(text: string, expectUnit?: string): { quantity: Quantity; read: string } {
   const result = parseQuantity(text, expectUnit === undefined ? {} : { expect: expectUnit });
@@ -544,5 +544,46 @@ describe("a rejected answer's message stays short, whatever was typed", () => {
       expect(result.error).toContain(names);
       expect(result.error).toContain("…");
     }
+  });
+});
+
+describe("grading reads answers the same way", () => {
+  test.each([
+    {
+      label: "a size letter",
+      answer: "500M",
+      truth: "0.5 GB",
+      asked: "GB",
+      read: "read as 0.5 GB (M as in MB, not million)",
+    },
+    { label: "a clock time", answer: "1:30", truth: "90 s", asked: "s", read: "read as 90 s (1:30 as 1 min 30 s)" },
+    {
+      label: "a pasted thin space",
+      answer: "46\u2009k",
+      truth: "46000 requests/s",
+      asked: "requests/s",
+      read: "read as 46,000 requests/s",
+    },
+    { label: "news magnitudes", answer: "2.5MM", truth: "2.5M users", asked: "users", read: "read as 2,500,000 users" },
+    {
+      label: "a trailing peak",
+      answer: "12k QPS peak",
+      truth: "12000 requests/s",
+      asked: "requests/s",
+      read: "read as 12,000 requests/s",
+    },
+  ])("$label: “$answer” scores full marks", ({ answer, truth, asked, read: shown }) => {
+    const result = grade(answer, evaluate(truth), undefined, { expect: asked });
+    expect(result.verdict).toBe("exact");
+    expect(result.score).toBe(1);
+    expect(result.read).toBe(shown);
+  });
+
+  test("a 10,000-character answer gets a short message from the grader too", () => {
+    const result = grade(`46k ${"x".repeat(10_000)}`, evaluate("46000 requests/s"), undefined, {
+      expect: "requests/s",
+    });
+    expect(result.verdict).toBe("unreadable");
+    expect(result.message.length).toBeLessThanOrEqual(200);
   });
 });

@@ -1,4 +1,5 @@
 import { describeDimension, sameDimension, TIME } from "../dimension.ts";
+import { EngineError } from "../engine-error.ts";
 import { CHAR, excerpt, isWordChar } from "../reader/scanner.ts";
 import { parseUnit } from "../units/parse-unit.ts";
 import type { Unit } from "../units/unit.ts";
@@ -74,7 +75,15 @@ function sizeLetters(expect: Unit): ReadonlyMap<number, SizeLetter> | null {
   for (const [prefix, count, codes] of SIZE_LETTERS) {
     const word = withDataPrefix(text.slice(found.start, found.end), prefix);
     if (word === undefined) continue;
-    const unit = parseUnit(`${text.slice(0, found.start)}${word}${text.slice(found.end)}`);
+    let unit: Unit;
+    try {
+      unit = parseUnit(`${text.slice(0, found.start)}${word}${text.slice(found.end)}`);
+    } catch (error) {
+      // A unit built in code may carry a display text no author would write: then its letters keep their count
+      // meaning, as reading an answer never throws.
+      if (error instanceof EngineError) continue;
+      throw error;
+    }
     for (const code of codes) letters.set(code, { unit, word, count });
   }
   return letters;
