@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
 import type { QuestionAnswered, QuestionSource, QuestionView } from "@/lib/progress/client";
 import { OptionGroup } from "./option-group";
@@ -13,6 +13,10 @@ export type AuditProps = {
   /** the learner's last graded corrected value, shown in the fix exercise on load */
   fixPrevious?: EstimateProps["previous"];
   source: QuestionSource;
+  /**
+   * The title's heading level on a page of its own (the drill); in a lesson it is no heading, only the name of the
+   * audit's region, so the lesson's outline holds wherever the audit is placed.
+   */
   headingLevel?: 2 | 3;
 };
 
@@ -20,15 +24,17 @@ export type AuditProps = {
  * Spot the problem: a worked estimate with one wrong line. The learner picks the line; the server says which it was
  * and why, and sends the fix exercise, where the corrected value is typed and graded like any estimate.
  */
-export function Audit({ question, previous, fixPrevious = null, source, headingLevel = 3 }: AuditProps) {
+export function Audit({ question, previous, fixPrevious = null, source, headingLevel }: AuditProps) {
   const { status, submit, reset } = useQuestionAnswer(question.id, source, previous);
   const [picked, setPicked] = useState<string | null>(previous?.optionId ?? null);
   const [missing, setMissing] = useState(false);
   const verdictRef = useRef<HTMLDivElement>(null);
   const answered = status.kind === "answered";
   const fix = answered ? status.verdict.fix : undefined;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
-  const headingId = `audit-${question.id}`;
+  const Heading = headingLevel === 2 ? "h2" : headingLevel === 3 ? "h3" : "p";
+  const baseId = useId();
+  const headingId = `${baseId}-title`;
+  const kickerId = `${baseId}-kicker`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,8 +46,14 @@ export function Audit({ question, previous, fixPrevious = null, source, headingL
   }
 
   return (
-    <section aria-labelledby={headingId} className="my-8 rounded-lg border border-border bg-surface p-5 shadow-sm">
-      <p className="text-sm font-semibold uppercase tracking-wide text-muted">Spot the problem</p>
+    <section
+      aria-labelledby={`${kickerId} ${headingId}`}
+      className="my-8 rounded-lg border border-border bg-surface p-5 shadow-sm"
+    >
+      {/* The region is named "Spot the problem <title>", never the same as an estimate's region beside it. */}
+      <p id={kickerId} className="text-sm font-semibold uppercase tracking-wide text-muted">
+        Spot the problem
+      </p>
       <Heading id={headingId} className="mt-1 text-lg font-semibold">
         {question.title}
       </Heading>

@@ -28,10 +28,16 @@ function audit(id: string): Audit {
   throw new Error(`no audit ${id}`);
 }
 
+/** Switch the colour scheme and wait for the buttons' colour transitions to end, so axe sees the settled colours. */
+async function switchScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+}
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 async function pickAndCheckLine(page: Page, item: Audit, lineIndex: number) {
-  const region = page.getByRole("region", { name: item.title, exact: true });
+  const region = page.getByRole("region", { name: `Spot the problem ${item.title}`, exact: true });
   await region
     .getByRole("radio", { name: new RegExp(`^${lineIndex + 1}\\s*${escape(item.lines[lineIndex] ?? "")}`) })
     .check();
@@ -86,7 +92,7 @@ test.describe("judgement questions and audits", () => {
     const item = audit("audit-image-egress-bits-for-bytes");
     await signUp(page);
     await page.goto("/learn/numbers-to-know");
-    const region = page.getByRole("region", { name: item.title, exact: true });
+    const region = page.getByRole("region", { name: `Spot the problem ${item.title}`, exact: true });
     await expect(region.getByRole("radio")).toHaveCount(item.lines.length);
     // The fix exercise (whose prompt names the line) waits for the pick.
     await expect(region.getByText(/What should line/)).toHaveCount(0);
@@ -111,13 +117,13 @@ test.describe("judgement questions and audits", () => {
     await expect(page).toHaveURL(/\/practice\/audits$/);
     await expect(page.getByRole("heading", { level: 1, name: "Spot the problem" })).toBeVisible();
     for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
+      await switchScheme(page, scheme);
       await expectNoAxeViolations(page);
     }
 
     // A visitor practises too: graded, not saved.
     const title = (await page.getByRole("heading", { level: 2 }).first().textContent()) ?? "";
-    const region = page.getByRole("region", { name: title, exact: true });
+    const region = page.getByRole("region", { name: `Spot the problem ${title}`, exact: true });
     const radios = region.getByRole("radio");
     await radios.first().check();
     await region.getByRole("button", { name: "Check the line" }).click();
@@ -127,7 +133,7 @@ test.describe("judgement questions and audits", () => {
 
     await page.setViewportSize({ width: 375, height: 800 });
     for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
+      await switchScheme(page, scheme);
       await expectNoAxeViolations(page);
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
