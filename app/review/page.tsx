@@ -27,7 +27,7 @@ export default async function ReviewPage() {
         <h1 className="text-3xl font-bold tracking-tight">Review</h1>
         <p className="text-muted">
           Cards come back just before you would forget them. Estimation steps you missed come back too, with new
-          numbers.
+          numbers, and so do the judgement questions you got wrong.
         </p>
       </header>
       {deck.length === 0 ? (
