@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useRef, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "react";
 import {
   SCRATCHPAD_MAX_LINE_LENGTH,
   SCRATCHPAD_MAX_LINES,
@@ -44,8 +44,18 @@ export function Scratchpad({ givens, lines, onChange, onSubmit, disabled = false
   const scope = useMemo(() => givenScope(givens), [givens]);
   const results = useMemo(() => evaluateScratchpad(lines, scope), [lines, scope]);
 
+  // A line added or removed is focused as soon as it is in the page, before the next key is read.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    inputs.current[pendingFocus.current]?.focus();
+    pendingFocus.current = null;
+  });
+
   function focusLine(index: number) {
-    requestAnimationFrame(() => inputs.current[index]?.focus());
+    const input = inputs.current[index];
+    if (input && index < lines.length) input.focus();
+    else pendingFocus.current = index;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number) {
@@ -59,8 +69,8 @@ export function Scratchpad({ givens, lines, onChange, onSubmit, disabled = false
       if (lines.length >= SCRATCHPAD_MAX_LINES) return;
       const next = [...lines];
       next.splice(index + 1, 0, "");
+      pendingFocus.current = index + 1;
       onChange(next);
-      focusLine(index + 1);
     } else if (event.key === "ArrowDown" && index < lines.length - 1) {
       event.preventDefault();
       focusLine(index + 1);
@@ -69,8 +79,8 @@ export function Scratchpad({ givens, lines, onChange, onSubmit, disabled = false
       focusLine(index - 1);
     } else if (event.key === "Backspace" && lines[index] === "" && lines.length > 1) {
       event.preventDefault();
+      pendingFocus.current = Math.max(0, index - 1);
       onChange(lines.filter((_, i) => i !== index));
-      focusLine(Math.max(0, index - 1));
     }
   }
 
@@ -132,8 +142,8 @@ export function Scratchpad({ givens, lines, onChange, onSubmit, disabled = false
         className="mt-2 text-sm underline"
         disabled={disabled || lines.length >= SCRATCHPAD_MAX_LINES}
         onClick={() => {
+          pendingFocus.current = lines.length;
           onChange([...lines, ""]);
-          focusLine(lines.length);
         }}
       >
         Add a line

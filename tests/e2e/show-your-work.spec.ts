@@ -34,7 +34,7 @@ test.describe("show your work", () => {
     await page.keyboard.press("Control+Enter");
 
     const chain = exercise.getByRole("region", { name: "Your chain against the reference" });
-    await expect(chain).toContainText(/Your line 2 \([\d,.]+ requests\/s\) is 10× /);
+    await expect(chain).toContainText(/Your line 2 \([\d,.]+ requests\/s\) is 10× the reference step “/);
     await expect(chain).toContainText(/From line 1 you multiplied by \d+ where the reference multiplies by \d/);
     // The slip is on the last step itself, so no follow-through: the final answer is graded against the reference.
     await expect(exercise.getByText(/^Score: \d+%/)).toBeVisible();

@@ -122,7 +122,9 @@ describe("alignChain", () => {
     ]);
     expect(chain.assumptions).toEqual([]);
     expect(chain.related).toBe(true);
-    expect(chain.steps[2]?.note).toBe("Your line 2 (69,444 messages/s) matches peak writes per second.");
+    expect(chain.steps[2]?.note).toBe(
+      "Your line 2 (69,444 messages/s) matches the reference step “Peak writes per second?”.",
+    );
   });
 
   test("one slip is named once, with the factor used, and the rest follows through", () => {
@@ -130,7 +132,7 @@ describe("alignChain", () => {
     const peak = chain.steps[2];
     expect(peak?.status).toBe("differs");
     expect(peak?.note).toBe(
-      "Your line 2 (694,444 messages/s) is 10× peak writes per second (69,444 messages/s). From line 1 you multiplied by 30 where the reference multiplies by 3.",
+      "Your line 2 (694,444 messages/s) is 10× the reference step “Peak writes per second?” (69,444 messages/s). From line 1 you multiplied by 30 where the reference multiplies by 3.",
     );
     expect(chain.steps[3]).toMatchObject({ status: "agrees", line: 3, followThrough: true });
     const grade = gradeOpenExercise(built, "694 MB/s", ["writes = dau * msgs / 1 day", "p = writes * 30", "p * size"]);

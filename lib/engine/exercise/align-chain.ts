@@ -78,9 +78,9 @@ function factor(value: number): string {
   return Number(value.toPrecision(3)).toLocaleString("en-US");
 }
 
-function lowerFirst(text: string): string {
-  const trimmed = text.replace(/\?$/, "");
-  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+/** A step named by its question: the reference step “What rate does the busiest hour bring?”. */
+function stepName(prompt: string): string {
+  return `the reference step “${prompt}”`;
 }
 
 /** True when a line's name is the given's name or starts a word of its label ("peak" for "Peak factor"). */
@@ -230,7 +230,7 @@ export function traceChain(built: BuiltExercise, work: readonly string[]): Chain
       continue;
     }
     const base = { id: step.id, prompt: step.prompt, expected: showStep(step, expected) };
-    const what = lowerFirst(step.prompt);
+    const what = stepName(step.prompt);
     const sameDim = values.filter((line) => sameDimension(line.quantity.dim, step.expected.dim));
     const agreeing = sameDim.find((line) => within(line.quantity, expected, step.tolerance));
     const inStepUnit = (line: ValueLine) => showStep(step, line.quantity);
@@ -245,7 +245,7 @@ export function traceChain(built: BuiltExercise, work: readonly string[]): Chain
         lineValue: inStepUnit(agreeing),
         followThrough,
         note: followThrough
-          ? `Your line ${agreeing.number} (${inStepUnit(agreeing)}) follows from your own assumptions and earlier lines for ${what}; the reference is ${showStep(step, step.expected)}.`
+          ? `Your line ${agreeing.number} (${inStepUnit(agreeing)}) matches ${what} from your own assumptions and earlier lines (the reference itself is ${showStep(step, step.expected)}).`
           : `Your line ${agreeing.number} (${inStepUnit(agreeing)}) matches ${what}.`,
       });
       continue;
@@ -267,7 +267,7 @@ export function traceChain(built: BuiltExercise, work: readonly string[]): Chain
         line: null,
         lineValue: null,
         followThrough: false,
-        note: `No line of yours gives ${what} (${base.expected}).`,
+        note: `No line of yours answers ${what} (${base.expected}).`,
       });
       continue;
     }
