@@ -4,10 +4,9 @@ import { useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from "rea
 import {
   SCRATCHPAD_MAX_LINE_LENGTH,
   SCRATCHPAD_MAX_LINES,
-  evaluate,
   evaluateScratchpad,
+  givenScope,
   type GivenPrompt,
-  type Quantity,
 } from "@/lib/engine/client";
 
 export type ScratchpadProps = {
@@ -19,19 +18,6 @@ export type ScratchpadProps = {
   onSubmit: () => void;
   disabled?: boolean;
 };
-
-/** The givens as the scratchpad reads them; a given the engine cannot read is simply not a name. */
-function givenScope(givens: readonly GivenPrompt[]): Record<string, Quantity> {
-  const scope: Record<string, Quantity> = {};
-  for (const given of givens) {
-    try {
-      scope[given.name] = evaluate(given.expression);
-    } catch {
-      // not usable by name; the learner can still type its value
-    }
-  }
-  return scope;
-}
 
 /**
  * A whiteboard beside an exercise: one line per step of the learner's own reasoning (`writes = dau * 2 / 1 day`,

@@ -1,4 +1,4 @@
-import { evaluate, evaluateScratchpad, type GivenPrompt, type Quantity } from "@/lib/engine/client";
+import { evaluateScratchpad, givenScope, type GivenPrompt } from "@/lib/engine/client";
 import type { ExerciseGrade } from "@/lib/engine/client";
 
 export type WorkedSolutionProps = {
@@ -8,24 +8,12 @@ export type WorkedSolutionProps = {
   givens?: readonly GivenPrompt[];
 };
 
-function scopeOf(givens: readonly GivenPrompt[]): Record<string, Quantity> {
-  const scope: Record<string, Quantity> = {};
-  for (const given of givens) {
-    try {
-      scope[given.name] = evaluate(given.expression);
-    } catch {
-      // a given the scratchpad cannot read is not a name
-    }
-  }
-  return scope;
-}
-
 /**
  * Each step's formula with the numbers put in, its result, and where the learner's answer first diverged; beside
  * it, the learner's own scratchpad lines as the engine read them.
  */
 export function WorkedSolution({ grade, work = [], givens = [] }: WorkedSolutionProps) {
-  const lines = work.length > 0 ? evaluateScratchpad(work, scopeOf(givens)) : [];
+  const lines = work.length > 0 ? evaluateScratchpad(work, givenScope(givens)) : [];
   return (
     <details className="mt-5 rounded-md border border-border p-4" open={grade.divergedAt !== null || work.length > 0}>
       <summary className="cursor-pointer font-semibold">Worked solution</summary>

@@ -12,6 +12,7 @@ export {
   SCRATCHPAD_MAX_LINES,
   SCRATCHPAD_MAX_LINE_LENGTH,
   evaluateScratchpad,
+  givenScope,
   type ScratchLine,
 } from "./scratchpad/evaluate-lines.ts";
 export { evaluate, type Scope } from "./evaluate.ts";

@@ -65,5 +65,6 @@ export {
   SCRATCHPAD_MAX_LINES,
   SCRATCHPAD_MAX_LINE_LENGTH,
   evaluateScratchpad,
+  givenScope,
   type ScratchLine,
 } from "./scratchpad/evaluate-lines.ts";

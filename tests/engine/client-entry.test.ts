@@ -10,6 +10,7 @@ test("the client entry exports only the parser, the formatter and the scratchpad
     "evaluate",
     "evaluateScratchpad",
     "formatQuantity",
+    "givenScope",
     "parseQuantity",
   ]);
 });

@@ -5,6 +5,7 @@ import {
   evaluate,
   evaluateScratchpad,
   exerciseSpecSchema,
+  givenScope,
   gradeOpenExercise,
   toPrompt,
   type ScratchLine,
@@ -78,6 +79,16 @@ describe("evaluateScratchpad", () => {
     expect((lines[3] as { message: string }).message).toMatch(/cannot be a name/);
     expect(value(lines[4]).quantity.value).toBe(7);
     expect((lines[5] as { message: string }).message).toMatch(/is a unit/);
+  });
+
+  test("givens are named by their expressions; one the engine cannot read is left out", () => {
+    const scope = givenScope([
+      { name: "dau", expression: "50000000 users" },
+      { name: "size", expression: "1 KB" },
+      { name: "odd", expression: "3 furlongs" },
+    ]);
+    expect(Object.keys(scope)).toEqual(["dau", "size"]);
+    expect(value(evaluateScratchpad(["dau * size"], scope)[0]).display).toBe("50 GB");
   });
 
   test("limits: long lines and deep nesting give short messages, never a crash", () => {

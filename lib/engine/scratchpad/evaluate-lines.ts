@@ -122,3 +122,19 @@ export function evaluateScratchpad(lines: readonly string[], givens: Scope = {})
   }
   return lines.slice(0, SCRATCHPAD_MAX_LINES).map((line) => readLine(line, scope));
 }
+
+/**
+ * The names an exercise's givens give a scratchpad: each given's expression ("50000000 users", "1 KB") read by the
+ * engine. A given the engine cannot read is left out; the learner can still type its value.
+ */
+export function givenScope(givens: readonly { readonly name: string; readonly expression: string }[]): Scope {
+  const scope: Record<string, Quantity> = {};
+  for (const given of givens) {
+    try {
+      scope[given.name] = evaluate(given.expression);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+    }
+  }
+  return scope;
+}
