@@ -1,11 +1,9 @@
 "use client";
 
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
 import type { QuestionAnswered, QuestionSource, QuestionView } from "@/lib/progress/client";
-import { OptionGroup } from "./option-group";
-import { useQuestionAnswer } from "./use-question-answer";
-import { QuestionVerdict } from "./verdict";
+import { ChoiceForm } from "./choice-form";
 
 export type AuditProps = {
   question: Extract<QuestionView, { kind: "audit" }>;
@@ -25,25 +23,10 @@ export type AuditProps = {
  * and why, and sends the fix exercise, where the corrected value is typed and graded like any estimate.
  */
 export function Audit({ question, previous, fixPrevious = null, source, headingLevel }: AuditProps) {
-  const { status, submit, reset } = useQuestionAnswer(question.id, source, previous);
-  const [picked, setPicked] = useState<string | null>(previous?.optionId ?? null);
-  const [missing, setMissing] = useState(false);
-  const verdictRef = useRef<HTMLDivElement>(null);
-  const answered = status.kind === "answered";
-  const fix = answered ? status.verdict.fix : undefined;
   const Heading = headingLevel === 2 ? "h2" : headingLevel === 3 ? "h3" : "p";
   const baseId = useId();
   const headingId = `${baseId}-title`;
   const kickerId = `${baseId}-kicker`;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!picked) {
-      setMissing(true);
-      return;
-    }
-    if (await submit(picked)) requestAnimationFrame(() => verdictRef.current?.focus());
-  }
 
   return (
     <section
@@ -59,59 +42,38 @@ export function Audit({ question, previous, fixPrevious = null, source, headingL
       </Heading>
       <p className="mt-2">{question.intro}</p>
       {question.source && <p className="mt-1 text-sm text-muted">Source: {question.source}</p>}
-      <form onSubmit={onSubmit} className="mt-4 space-y-4" noValidate>
-        <OptionGroup
-          legend="Which line is wrong?"
-          options={question.lines}
-          numbered
-          value={picked}
-          onChange={(id) => {
-            setPicked(id);
-            setMissing(false);
-          }}
-          disabled={answered || status.kind === "sending"}
-          answer={answered ? status.verdict.answer : undefined}
-        />
-        <div className="flex flex-wrap items-center gap-3">
-          {!answered ? (
-            <button type="submit" className="btn-primary" disabled={status.kind === "sending"}>
-              {status.kind === "sending" ? "Checking…" : "Check the line"}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="btn-secondary"
-              onClick={() => {
-                reset();
-                setPicked(null);
-              }}
-            >
-              Pick again
-            </button>
-          )}
-        </div>
-        <div ref={verdictRef} tabIndex={-1} aria-live="polite" className="outline-none">
-          {missing && <p className="font-medium text-danger">Pick a line first.</p>}
-          <QuestionVerdict
-            status={status}
-            rightText={`Right: line ${lineNumber(question, answered ? status.verdict.answer : "")} is wrong.`}
-            wrongText={`Not that one: line ${lineNumber(question, answered ? status.verdict.answer : "")} is wrong.`}
-          />
-        </div>
-      </form>
-      {fix && (
-        <div className="mt-2">
-          <p className="mt-4 font-medium">Now put it right: what should that line give?</p>
-          <Estimate
-            key={fix.prompt.id}
-            prompt={fix.prompt}
-            token={fix.token}
-            source={source}
-            previous={fixPrevious}
-            headingLevel={3}
-          />
-        </div>
-      )}
+      <ChoiceForm
+        questionId={question.id}
+        source={source}
+        previous={previous}
+        legend="Which line is wrong?"
+        options={question.lines}
+        numbered
+        className="mt-4 space-y-4"
+        labels={{ check: "Check the line", again: "Pick again", missing: "Pick a line first." }}
+        verdictText={(answer) => ({
+          right: `Right: line ${lineNumber(question, answer)} is wrong.`,
+          wrong: `Not that one: line ${lineNumber(question, answer)} is wrong.`,
+        })}
+        after={(status) => {
+          const fix = status.kind === "answered" ? status.verdict.fix : undefined;
+          return (
+            fix && (
+              <div className="mt-2">
+                <p className="mt-4 font-medium">Now put it right: what should that line give?</p>
+                <Estimate
+                  key={fix.prompt.id}
+                  prompt={fix.prompt}
+                  token={fix.token}
+                  source={source}
+                  previous={fixPrevious}
+                  headingLevel={3}
+                />
+              </div>
+            )
+          );
+        }}
+      />
     </section>
   );
 }
