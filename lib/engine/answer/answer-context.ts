@@ -24,8 +24,11 @@ export type AnswerContext = {
   readonly minutes: boolean;
   /** On a step asked in a time, how "1:30" reads (never as the ratio 1/30); null on any other step. */
   readonly clock: ClockReading | null;
-  /** On a step asked in data or bandwidth, the size letters K M G T P E (and k m g t) by character; else null. */
-  readonly sizes: ReadonlyMap<number, SizeLetter> | null;
+  /**
+   * On a step asked in data or bandwidth, the size letters K M G T P E (and k m g t), indexed by character code (an
+   * array, not a map: it is looked up after every number on such a step); else null.
+   */
+  readonly sizes: readonly (SizeLetter | undefined)[] | null;
   /** The sentence an unreadable answer's message ends with: " This step asks for a time, in ms." ("" if nothing is). */
   readonly asked: string;
 };
@@ -66,12 +69,12 @@ function dataWord(text: string): { start: number; end: number } | null {
   return null;
 }
 
-function sizeLetters(expect: Unit): ReadonlyMap<number, SizeLetter> | null {
+function sizeLetters(expect: Unit): readonly (SizeLetter | undefined)[] | null {
   const { dim, text } = expect;
   if (dim.data !== 1 || dim.money !== 0) return null;
   const found = dataWord(text);
   if (found === null) return null;
-  const letters = new Map<number, SizeLetter>();
+  const letters: (SizeLetter | undefined)[] = new Array<SizeLetter | undefined>(CHAR.lowerZ + 1).fill(undefined);
   for (const [prefix, count, codes] of SIZE_LETTERS) {
     const word = withDataPrefix(text.slice(found.start, found.end), prefix);
     if (word === undefined) continue;
@@ -84,7 +87,7 @@ function sizeLetters(expect: Unit): ReadonlyMap<number, SizeLetter> | null {
       if (error instanceof EngineError) continue;
       throw error;
     }
-    for (const code of codes) letters.set(code, { unit, word, count });
+    for (const code of codes) letters[code] = { unit, word, count };
   }
   return letters;
 }
@@ -112,7 +115,7 @@ const NO_EXPECTATION = contextFor(null);
 
 /**
  * The context an answer to a step asked in `expect` is read in (no unit asked: null), built once per unit.
- * @example answerContext(parseUnit("GB")).sizes?.get(CHAR.upperM)?.word // "MB": "500M" is 500 MB here
+ * @example answerContext(parseUnit("GB")).sizes?.[CHAR.upperM]?.word // "MB": "500M" is 500 MB here
  * @example answerContext(parseUnit("h")).clock // "h:mm": "1:30" is an hour and a half here
  */
 export function answerContext(expect: Unit | null): AnswerContext {

@@ -54,6 +54,11 @@ function scanMagnitudes(src: string, single: Single, ctx: AnswerContext): void {
     let end = wordEnd(src, k);
     if (end === k || !isWordChar(src.charCodeAt(k))) return;
     if (end === k + 1) {
+      // On a step asked in data the first letter may be a size ("500M" is 500 MB on a GB step).
+      if (ctx.sizes !== null && single.magnitude === 1) {
+        const size = ctx.sizes[src.charCodeAt(k)];
+        if (size !== undefined && readSizeLetter(src, single, k, size)) return;
+      }
       // One letter: k K M T are magnitudes, B b m depend on context, anything else (s, h, d) is a unit.
       const factor = letterMagnitude(src.charCodeAt(k), ctx);
       if (factor === 0) return;
@@ -129,8 +134,9 @@ export function readSingle(src: string, start: number, ctx: AnswerContext): Sing
     error: null,
     note: null,
   };
-  if (ctx.sizes === null || !readSizeLetter(src, single, ctx.sizes)) {
-    scanMagnitudes(src, single, ctx);
+  scanMagnitudes(src, single, ctx);
+  // A size letter ("500M") has given the unit already; otherwise it is read after the magnitudes.
+  if (single.unit === null) {
     const read = readUnit(src, single.end, ctx.minutes ? ANSWER_UNITS_OF_TIME : ANSWER_UNITS);
     if (read.error !== null) return failed(read.end, read.error);
     if (read.unit !== null) {
@@ -205,15 +211,11 @@ function readNumberWords(src: string, i: number): { value: number; end: number }
 }
 
 /**
- * "500M" on a step asked in GB, "1.2T" on one in TB: a size letter alone after the number is a prefix of the data
- * unit asked (500 MB), not a count magnitude (500 million GB), the way `du -h` and `-Xmx` write sizes. A time may
- * follow ("3T/day" on a TB/day step). True when the letter was read so; `single` then has its unit and note.
+ * "500M" on a step asked in GB, "1.2T" on one in TB: a size letter alone after the number (at k) is a prefix of the
+ * data unit asked (500 MB), not a count magnitude (500 million GB), the way `du -h` and `-Xmx` write sizes. A time
+ * may follow ("3T/day" on a TB/day step). True when the letter was read so; `single` then has its unit and note.
  */
-function readSizeLetter(src: string, single: Single, sizes: ReadonlyMap<number, SizeLetter>): boolean {
-  const k = skipSpaces(src, single.end);
-  const letter = src.charCodeAt(k);
-  const size = sizes.get(letter);
-  if (size === undefined || isWordChar(src.charCodeAt(k + 1))) return false;
+function readSizeLetter(src: string, single: Single, k: number, size: SizeLetter): boolean {
   const rest = readUnit(src, k + 1, ANSWER_UNITS);
   if (rest.error !== null) return false;
   if (rest.unit === null) {

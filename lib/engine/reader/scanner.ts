@@ -125,7 +125,7 @@ export function digitAt(src: string, i: number): number {
 export function isSpace(c: number): boolean {
   // ASCII first: this runs after every number and word of every answer graded.
   if (c <= CHAR.space) return c === CHAR.space || (c >= CHAR.tab && c <= CHAR.carriageReturn);
-  if (c < CHAR.nextLine) return false;
+  if (!(c >= CHAR.nextLine)) return false; // NaN too: past the end of the text
   return (
     c === CHAR.noBreakSpace ||
     c === CHAR.nextLine ||

@@ -49,23 +49,9 @@ class UnitBuilder {
   // the last bit, and every reading stays bit for bit what it was.
   private readonly divides: boolean;
 
-  constructor(divides: boolean) {
-    this.money = 0;
-    this.divides = divides;
-  }
-
-  /** Starts a new unit, with the `$` already read before the number. */
-  reset(money: number): this {
-    this.factor = 1;
-    this.data = 0;
-    this.time = 0;
+  constructor(money: number, divides: boolean) {
     this.money = money;
-    this.label = "";
-    this.text = "";
-    this.compactText = "";
-    this.parts = 0;
-    this.only = null;
-    return this;
+    this.divides = divides;
   }
 
   /** Multiplies by `unit` raised to `sign × power`; a label counts only above the line (requests per user counts requests). */
@@ -101,9 +87,6 @@ class UnitBuilder {
     return { factor, dim: dimensionOf(this.data, this.time, this.money), label, text, compactText };
   }
 }
-
-const ANSWER_BUILDER = new UnitBuilder(false);
-const FORMULA_BUILDER = new UnitBuilder(true);
 
 const DOLLAR: Unit = lookupUnit("$") ?? { factor: 1, dim: MONEY, label: "", text: "$", compactText: "$" };
 const SECOND: Unit = lookupUnit("s") ?? { factor: 1, dim: TIME, label: "", text: "s", compactText: "s" };
@@ -215,8 +198,7 @@ export function readUnit(src: string, start: number, grammar: UnitGrammar, money
       isWordChar(next) || next === CHAR.slash || next === CHAR.dollar || next === CHAR.percent || next === CHAR.times;
     if (!starts) return nothingAt(start);
   }
-  // One builder per grammar, reset for each unit: readUnit never calls itself, and this is the hot path of grading.
-  const unit = (formula ? FORMULA_BUILDER : ANSWER_BUILDER).reset(money);
+  const unit = new UnitBuilder(money, formula);
   let i = start;
   let end = start;
   let lastSign = 1;
