@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signUp } from "./helpers";
 
@@ -22,7 +24,35 @@ async function writeNotes(page: Page, text: string) {
   await expect(page.getByText("Saved.")).toBeVisible();
 }
 
+/** Every case the content holds, by the id in its file. */
+function caseIds(): string[] {
+  const folder = path.join(process.cwd(), "content", "cases");
+  return fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith(".case.json"))
+    .map((name) => (JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")) as { id: string }).id);
+}
+
 test.describe("case studies", () => {
+  test("every case is listed, opens, reveals its first stage and has no axe violations", async ({ page }) => {
+    const ids = caseIds();
+    test.setTimeout(60_000 + ids.length * 20_000);
+    await signUp(page, "Reader");
+    await page.goto("/cases");
+    for (const id of ids) await expect(page.locator(`main a[href="/cases/${id}"]`)).toHaveCount(1);
+    await page.goto("/learn");
+    for (const id of ids) await expect(page.locator(`main a[href="/cases/${id}"]`).first()).toBeVisible();
+    for (const id of ids) {
+      await page.goto(`/cases/${id}`);
+      await page.getByRole("button", { name: "Start the case" }).click();
+      await expect(page.getByRole("heading", { level: 2, name: "Requirements and scope" })).toBeVisible();
+      await writeNotes(page, "Who uses it, how much, how fast; what is out of scope.");
+      await page.getByRole("button", { name: "Reveal the reference" }).click();
+      await expect(page.getByRole("region", { name: "Reference answer" })).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+  });
+
   test("the URL shortener in interview mode, stage by stage, to the score card", async ({ page }) => {
     test.setTimeout(240_000);
     await signUp(page, "Candidate");
