@@ -130,6 +130,37 @@ test.describe("case studies", () => {
     await expect(page.getByText(/\d+ reviewed · \d+ due/)).toBeVisible();
   });
 
+  test("the chat case in practice mode, every stage worked and revealed, to the score card", async ({ page }) => {
+    test.setTimeout(240_000);
+    await signUp(page, "Chatter");
+    await page.goto("/cases/case-chat");
+    await page.getByRole("button", { name: "Start the case" }).click();
+    await expect(page.getByLabel("Interview clock")).toHaveCount(0);
+    const visited: string[] = [];
+    for (let stage = 0; stage < 8; stage++) {
+      const title = await page.getByRole("heading", { level: 2 }).first().innerText();
+      visited.push(title);
+      await writeNotes(
+        page,
+        "Per-chat sequence numbers; at-least-once delivery with dedup by message id; offline inbox.",
+      );
+      await answerOpenEstimates(page, "1000");
+      const choices = page.getByRole("radio");
+      if ((await choices.count()) > 0) await choices.first().check();
+      await page.getByRole("button", { name: "Reveal the reference" }).click();
+      await expect(page.getByRole("region", { name: "Reference answer" })).toBeVisible();
+      await page.getByRole("button", { name: /^Next: |^Finish and see the score card$/ }).click();
+      if (stage < 7) await expect(page.getByRole("heading", { level: 2 }).first()).not.toHaveText(title);
+    }
+    expect(visited).toHaveLength(8);
+    expect(visited).toContain("Curveball");
+    await expect(
+      page.getByRole("heading", { name: /Score card: \d+%, (not yet|mixed signal|hire signal|strong hire signal)/ }),
+    ).toBeVisible();
+    await page.goto("/progress");
+    await expect(page.getByRole("table", { name: "Case scores, newest first" })).toContainText("chat");
+  });
+
   test("the notification case resumes after a reload at the same stage with its notes", async ({ page }) => {
     await signUp(page, "Resumer");
     await page.goto("/cases/case-notification-system");
