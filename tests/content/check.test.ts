@@ -1,8 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { checkContent, formatProblem, SEEDS_CHECKED } from "@/lib/content";
+import { SAMPLE_FRONTMATTER, sampleContentFolders } from "../helpers/sample-content";
 
 describe("the course content", () => {
   test("compiles and checks with no problems", async () => {
@@ -16,22 +15,8 @@ describe("the course content", () => {
   }, 120_000);
 });
 
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
-
-const frontmatter = `---
-id: sample-lesson
-title: A sample lesson
-summary: A lesson made by the test to check the checker.
-module: estimation
-order: 1
-minutes: 5
-prerequisites: []
-sources: ["000 Part 2"]
----
-`;
+const sample = sampleContentFolders("envelope-content-");
+const frontmatter = SAMPLE_FRONTMATTER;
 
 const exercise = {
   id: "sample-qps",
@@ -47,9 +32,7 @@ const exercise = {
 
 /** A content folder with one lesson, its exercises and cards; `edit` changes files before the check. */
 function makeContent(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "envelope-content-"));
-  roots.push(root);
-  const all: Record<string, string> = {
+  return sample.write({
     "lessons/01-sample-lesson.mdx": `${frontmatter}\n## Idea\n\nIt is <Calc expr="1M * 10 / 1 day" unit="requests/s" />.\n\n<Estimate id="sample-qps" />\n`,
     "lessons/01-sample-lesson.exercises.json": JSON.stringify([exercise], null, 2),
     "cards/01-sample-lesson.json": JSON.stringify(
@@ -62,12 +45,7 @@ function makeContent(files: Record<string, string>): string {
       { order: 1, id: "sample-lesson", module: "estimation", title: "A sample lesson" },
     ]),
     ...files,
-  };
-  for (const [name, text] of Object.entries(all)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
+  });
 }
 
 async function problemsOf(files: Record<string, string>): Promise<string[]> {

@@ -1,7 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   auditExerciseSpec,
   auditSchema,
@@ -13,35 +11,12 @@ import {
 } from "@/lib/content";
 import { caseChoiceSchema } from "@/lib/content";
 import { buildExercise, gradeExercise } from "@/lib/engine";
+import { AUDIT, JUDGEMENT } from "../helpers/question-content";
+import { SAMPLE_FRONTMATTER, sampleContentFolders } from "../helpers/sample-content";
 
-const judgement = {
-  id: "judge-cache-or-replica",
-  skill: "caching",
-  question: "Reads outgrow one database, and the data changes rarely. What do you add first?",
-  options: [
-    { id: "cache", text: "A cache in front of the database" },
-    { id: "shard", text: "Shard the database" },
-  ],
-  answer: "cache",
-  why: "A read-heavy, rarely changing workload is what a cache serves best; sharding is for write load.",
-};
-
-const audit = {
-  id: "audit-seconds-in-a-day",
-  title: "Requests per second",
-  skill: "average and peak QPS",
-  intro: "A source works out the request rate of a service with 8.64M requests a day:",
-  lines: ["8.64M requests a day", "8.64M ÷ 3,600 s = 2,400 requests/s", "peak ×3 = 7,200 requests/s"],
-  wrongLine: 1,
-  why: "A day has 86,400 seconds, not 3,600 (that is an hour): the average is 100 requests a second.",
-  source: "000 Part 2",
-  fix: {
-    prompt: "What is the average request rate of 8.64M requests a day?",
-    givens: [{ name: "n", label: "Requests per day", value: 8640000, unit: "requests" }],
-    formula: "n / 1 day",
-    unit: "requests/s",
-  },
-};
+// The question tests' own judgement and audit, under ids of this file.
+const judgement = { ...JUDGEMENT, id: "judge-cache-or-replica" };
+const audit = { ...AUDIT, id: "audit-seconds-in-a-day", source: "000 Part 2" };
 
 describe("the shared choice question", () => {
   test("a case's choice keeps its own limits (question ≤ 300) on the shared schema", () => {
@@ -130,40 +105,19 @@ describe("an audit", () => {
 });
 
 // content:check on a small folder of our own.
-const roots: string[] = [];
-afterEach(() => {
-  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
-});
-
-const frontmatter = `---
-id: sample-lesson
-title: A sample lesson
-summary: A lesson made by the test to check the checker.
-module: estimation
-order: 1
-minutes: 5
-prerequisites: []
-sources: ["000 Part 2"]
----
-`;
+const sample = sampleContentFolders("envelope-questions-");
+const frontmatter = SAMPLE_FRONTMATTER;
 const body = `\n## Idea\n\nText.\n\n<Judgement id="judge-cache-or-replica" />\n\n<Audit id="audit-seconds-in-a-day" />\n`;
 
 function makeContent(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "envelope-questions-"));
-  roots.push(root);
-  const all: Record<string, string> = {
+  return sample.write({
     "lessons/01-sample-lesson.mdx": `${frontmatter}${body}`,
     "lessons/01-sample-lesson.judgements.json": JSON.stringify([judgement], null, 2),
     "lessons/01-sample-lesson.audits.json": JSON.stringify([audit], null, 2),
     "published-ids.json": JSON.stringify(["sample-lesson"]),
     "curriculum.json": JSON.stringify([{ order: 1, id: "sample-lesson", module: "estimation", title: "A sample" }]),
     ...files,
-  };
-  for (const [name, text] of Object.entries(all)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
+  });
 }
 
 async function check(files: Record<string, string>) {
