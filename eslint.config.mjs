@@ -54,6 +54,17 @@ export default defineConfig([
     ],
   ),
   restrict(
+    ["lib/widgets/**"],
+    [
+      ...appOnly("lib/widgets is pure: a widget's sliders are arguments."),
+      { group: ["node:*", "fs", "path"], message: "lib/widgets is pure: no file system or process access." },
+      {
+        regex: "^@/lib/(?!engine/client$)",
+        message: "lib/widgets runs in the browser: it imports only lib/engine/client.",
+      },
+    ],
+  ),
+  restrict(
     ["lib/content/**"],
     [
       {
@@ -84,10 +95,10 @@ export default defineConfig([
     ["components/**"],
     [
       {
-        regex: "^@/lib/(?!(engine|srs|progress)/client$)",
+        regex: "^@/lib/(?!(engine|srs|progress|widgets)/client$)",
         message:
           "Components get plain props from pages and import only the client entries (lib/engine/client, lib/srs/client, " +
-          "lib/progress/client): no data, secrets or reference answers reach the browser.",
+          "lib/progress/client, lib/widgets/client): no data, secrets or reference answers reach the browser.",
       },
       { group: ["@prisma/*"], message: "Components never touch the database." },
       {

@@ -16,4 +16,6 @@ export {
   type ScratchLine,
 } from "./scratchpad/evaluate-lines.ts";
 export { evaluate, type Scope } from "./evaluate.ts";
+// The seeded PRNG and string hash the drills use, so the lessons' widgets draw the same traces and rings everywhere.
+export { hashString, mulberry32 } from "./exercise/prng.ts";
 export type { ChainAlignment, ChainAssumption, ChainStatus, ChainStep } from "./exercise/align-chain.ts";

@@ -3,7 +3,7 @@
 import { expect, test } from "vitest";
 import * as client from "@/lib/engine/client";
 
-test("the client entry exports only the parser, the formatter and the scratchpad's evaluator", () => {
+test("the client entry exports only the parser, the formatter, the scratchpad's evaluator and the seeded PRNG", () => {
   expect(Object.keys(client).sort()).toEqual([
     "SCRATCHPAD_MAX_LINES",
     "SCRATCHPAD_MAX_LINE_LENGTH",
@@ -11,6 +11,8 @@ test("the client entry exports only the parser, the formatter and the scratchpad
     "evaluateScratchpad",
     "formatQuantity",
     "givenScope",
+    "hashString",
+    "mulberry32",
     "parseQuantity",
   ]);
 });
