@@ -3,8 +3,10 @@ import { cache } from "react";
 import { Diagram } from "@/components/diagram/diagram";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
 import { Audit } from "@/components/question/audit";
+import { Playground } from "@/components/playground/playground";
 import { Judgement } from "@/components/question/judgement";
 import type { ServedQuestion } from "@/lib/progress/client";
+import { isPlaygroundKind } from "@/lib/widgets/client";
 import { BarChart } from "./bar-chart";
 import { Calc } from "./calc";
 import { Callout } from "./callout";
@@ -22,6 +24,12 @@ const requestEstimates = cache((): { current: Record<string, LessonEstimate> } =
 function EstimateSlot({ id }: { id: string }) {
   const estimate = requestEstimates().current[id];
   return estimate ? <Estimate {...estimate} source="lesson" /> : null;
+}
+
+/** `<Playground kind="…" predict="…"/>`: the prediction this request serves for that id, then the widget. */
+function PlaygroundSlot({ kind, predict }: { kind: string; predict: string }) {
+  const estimate = requestEstimates().current[predict];
+  return estimate && isPlaygroundKind(kind) ? <Playground kind={kind} estimate={estimate} /> : null;
 }
 
 /** The judgement questions and audits of the lesson being rendered (no answers: those come with the verdict). */
@@ -55,6 +63,7 @@ const components = {
   Estimate: EstimateSlot,
   Judgement: JudgementSlot,
   Audit: AuditSlot,
+  Playground: PlaygroundSlot,
 };
 
 const bundles = new Map<string, ReturnType<typeof getMDXComponent>>();

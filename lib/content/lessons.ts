@@ -120,6 +120,7 @@ async function compile(meta: LessonMeta): Promise<CompiledLesson> {
   const exercises = listExercisesOfLesson(meta);
   const questions = listQuestionsOfLesson(meta);
   const { code, context } = await compileMdxFile(meta.file, new Set(exercises.map((e) => e.spec.id)), {
+    exerciseGivens: new Map(exercises.map((e) => [e.spec.id, e.spec.givens])),
     judgementIds: new Set(questions.judgements.map((item) => item.id)),
     auditIds: new Set(questions.audits.map((item) => item.id)),
   });
@@ -137,19 +138,19 @@ async function compile(meta: LessonMeta): Promise<CompiledLesson> {
 
 /**
  * Compile one MDX file of content (a lesson, a case stage's reference) with Envelope's components checked and every
- * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>, `questions` the judgement questions and
- * audits it may place (a lesson's own). Throws ContentError with file and line.
+ * <Calc> computed. `exerciseIds` are the exercises it may embed with <Estimate>, `options` their givens and the judgement questions
+ * and audits it may place (a lesson's own). Throws ContentError with file and line.
  */
 export async function compileMdxFile(
   file: string,
   exerciseIds: ReadonlySet<string>,
-  questions: { judgementIds?: ReadonlySet<string>; auditIds?: ReadonlySet<string> } = {},
+  options: Pick<RemarkEnvelopeContext, "exerciseGivens" | "judgementIds" | "auditIds"> = {},
 ): Promise<{ code: string; context: RemarkEnvelopeContext }> {
   const shown = displayPath(file);
   const context: RemarkEnvelopeContext = {
     file: shown,
     exerciseIds,
-    ...questions,
+    ...options,
     problems: [],
     estimates: [],
     calcs: [],

@@ -1,4 +1,5 @@
 import { EngineError, evaluate, formatQuantity } from "@/lib/engine";
+import { PLAYGROUND_KINDS, isPlaygroundKind } from "@/lib/widgets/client";
 import { checkDiagram } from "./diagram-check";
 import type { ContentProblem } from "./problems";
 
@@ -14,6 +15,7 @@ export const LESSON_COMPONENTS = {
   Diagram: ["alt", "nodes", "edges"],
   Judgement: ["id"],
   Audit: ["id"],
+  Playground: ["kind", "predict"],
 } satisfies Record<string, string[]>;
 
 const REQUIRED_ATTRIBUTES = new Map<string, readonly string[]>(Object.entries(LESSON_COMPONENTS));
@@ -36,6 +38,8 @@ export type RemarkEnvelopeContext = {
   file: string;
   /** Exercise ids the lesson may embed with <Estimate id="…"/>. */
   exerciseIds: ReadonlySet<string>;
+  /** The givens (name and unit) of each of those exercises, to check a <Playground>'s prediction feeds its widget. */
+  exerciseGivens?: ReadonlyMap<string, readonly { name: string; unit: string }[]>;
   problems: ContentProblem[];
   /** Filled in: the exercise ids the lesson embeds, in order. */
   estimates: string[];
@@ -97,6 +101,7 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
   }
   if (name === "Judgement") placeQuestion(node, "judgement", context, report);
   if (name === "Audit") placeQuestion(node, "audit", context, report);
+  if (name === "Playground") placePlayground(node, context, report);
   if (name === "Estimate") {
     const id = attribute(node, "id");
     if (id !== undefined) {
@@ -105,6 +110,37 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
       else context.estimates.push(id);
     }
   }
+}
+
+/**
+ * `<Playground kind predict/>`: a known widget, and a prediction exercise of the lesson whose givens include every
+ * given the widget starts from, in the same unit. The prediction is served like an <Estimate>.
+ */
+function placePlayground(node: Node, context: RemarkEnvelopeContext, report: (message: string) => void) {
+  const kind = attribute(node, "kind");
+  const predict = attribute(node, "predict");
+  if (kind === undefined || predict === undefined) return;
+  if (!isPlaygroundKind(kind)) {
+    report(`<Playground kind="${kind}"> is not a widget; use one of ${Object.keys(PLAYGROUND_KINDS).join(", ")}`);
+    return;
+  }
+  if (!context.exerciseIds.has(predict)) {
+    report(`<Playground predict="${predict}"> names no exercise in this lesson's .exercises.json`);
+    return;
+  }
+  const givens = context.exerciseGivens?.get(predict) ?? [];
+  for (const [name, unit] of Object.entries(PLAYGROUND_KINDS[kind].givens)) {
+    const given = givens.find((g) => g.name === name);
+    if (!given)
+      report(
+        `<Playground kind="${kind}"> starts from a given "${name}" (${unit || "a number"}); exercise "${predict}" has none`,
+      );
+    else if (given.unit !== unit)
+      report(
+        `<Playground kind="${kind}">: given "${name}" of "${predict}" is in "${given.unit}"; the widget reads "${unit}"`,
+      );
+  }
+  context.estimates.push(predict);
 }
 
 const QUESTION_FILES = { judgement: ".judgements.json", audit: ".audits.json" } as const;

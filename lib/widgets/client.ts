@@ -5,3 +5,4 @@ export * from "./queue";
 export * from "./quorum";
 export * from "./rate-limiter";
 export * from "./slo";
+export * from "./kinds";

@@ -135,9 +135,121 @@ describe("content:check finds problems and names file and line", () => {
       expected: /^09-unplanned\.json: 09-unplanned is not a lesson of content\/curriculum\.json/,
     },
     {
+      label: "a step rounded up with ceil that is not graded exactly",
+      files: {
+        "lessons/01-sample-lesson.exercises.json": JSON.stringify(
+          [
+            {
+              ...exercise,
+              steps: [
+                ...exercise.steps,
+                {
+                  id: "servers",
+                  prompt: "Servers at 100 requests/s each?",
+                  formula: "ceil(qps / (100 requests/s))",
+                  unit: "servers",
+                },
+              ],
+            },
+          ],
+          null,
+          2,
+        ),
+      },
+      expected:
+        /^01-sample-lesson\.exercises\.json:3: exercise "sample-qps" step "servers": its formula rounds up with ceil/,
+    },
+    {
+      label: "a drill whose lesson is not its catalogue lesson",
+      files: {
+        "curriculum.json": JSON.stringify([
+          { order: 1, id: "sample-lesson", module: "estimation", title: "A sample lesson" },
+          { order: 2, id: "later-lesson", module: "estimation", title: "A later lesson" },
+        ]),
+        "drill-catalogue.json": JSON.stringify([{ code: "DR-01", title: "Sample QPS", lesson: "sample-lesson" }]),
+        "drills/dr-01-sample-qps.json": JSON.stringify(
+          {
+            code: "DR-01",
+            lesson: "later-lesson",
+            skill: "average and peak QPS",
+            exercise: { ...exercise, id: "drill-sample-qps", skill: undefined },
+          },
+          null,
+          2,
+        ),
+      },
+      expected:
+        /^dr-01-sample-qps\.json:3: lesson "later-lesson" differs from the lesson "sample-lesson" that content\/drill-catalogue\.json gives DR-01/,
+    },
+    {
       label: "a published id that is gone",
       files: { "published-ids.json": JSON.stringify(["old-card", "sample-card", "sample-lesson", "sample-qps"]) },
       expected: /^published-ids\.json(:\d+)?: published id "old-card" is gone/,
+    },
+  ])("$label", async ({ files, expected }) => {
+    const problems = await problemsOf(files);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join("\n"),
+    ).toBe(true);
+  });
+});
+
+describe("a <Playground> starts its widget from its prediction's givens", () => {
+  const prediction = {
+    id: "sample-ring",
+    title: "Predict the ring",
+    skill: "keys that move on a reshard",
+    scenario: "A ring of {nodes} with {vnodes} virtual nodes each gains a server.",
+    givens: [
+      { name: "nodes", label: "Servers", value: 4, unit: "servers" },
+      { name: "vnodes", label: "Virtual nodes per server", value: 100, unit: "" },
+    ],
+    steps: [{ id: "share", prompt: "Share of keys that move?", formula: "1 / (nodes + 1)", unit: "%" }],
+  };
+  const withPlayground = (tag: string, givens = prediction.givens) => ({
+    "lessons/01-sample-lesson.mdx": `${frontmatter}\n<Estimate id="sample-qps" />\n\n${tag}\n`,
+    "lessons/01-sample-lesson.exercises.json": JSON.stringify(
+      [exercise, { ...prediction, scenario: givens.map((g) => `{${g.name}}`).join(", "), givens }],
+      null,
+      2,
+    ),
+  });
+
+  test("a known widget with a prediction that feeds it passes", async () => {
+    const problems = await problemsOf(withPlayground('<Playground kind="hash-ring" predict="sample-ring" />'));
+    expect(problems.filter((p) => !/not recorded yet/.test(p))).toEqual([]);
+  });
+
+  test.each<{ label: string; files: Record<string, string>; expected: RegExp }>([
+    {
+      label: "an unknown widget",
+      files: withPlayground('<Playground kind="pie" predict="sample-ring" />'),
+      expected: /^01-sample-lesson\.mdx:14: <Playground kind="pie"> is not a widget; use one of cache-tiers, hash-ring/,
+    },
+    {
+      label: "a prediction that is not an exercise of the lesson",
+      files: withPlayground('<Playground kind="hash-ring" predict="missing" />'),
+      expected: /^01-sample-lesson\.mdx:14: <Playground predict="missing"> names no exercise/,
+    },
+    {
+      label: "a prediction without a given the widget reads",
+      files: withPlayground('<Playground kind="hash-ring" predict="sample-ring" />', prediction.givens.slice(0, 1)),
+      expected:
+        /<Playground kind="hash-ring"> starts from a given "vnodes" \(a number\); exercise "sample-ring" has none/,
+    },
+    {
+      label: "a given in another unit",
+      files: withPlayground('<Playground kind="hash-ring" predict="sample-ring" />', [
+        { ...prediction.givens[0]!, unit: "nodes" },
+        prediction.givens[1]!,
+      ]),
+      expected: /given "nodes" of "sample-ring" is in "nodes"; the widget reads "servers"/,
+    },
+    {
+      label: "a Playground without its prediction",
+      files: withPlayground('<Playground kind="hash-ring" />'),
+      expected: /<Playground> needs a predict attribute/,
     },
   ])("$label", async ({ files, expected }) => {
     const problems = await problemsOf(files);
