@@ -9,11 +9,26 @@ import type { ContentProblem } from "./problems";
 /** How many seeds content:check builds each exercise and drill for. */
 export const SEEDS_CHECKED = 100;
 
+/**
+ * A step rounded up with ceil(…) asks for a whole number of things (servers, shards, copies, partitions): a
+ * truncated answer is a real mistake, not an estimate, so such a step must be graded exactly.
+ */
+const ROUNDED_UP = /\bceil\s*\(/;
+
 /** Build an exercise for every checked seed; returns how many variants were built. */
 export function checkExercise(entry: ExerciseEntry, problems: ContentProblem[]): number {
   const file = displayPath(entry.file);
   const line = lineOfValue(fs.readFileSync(entry.file, "utf8"), "id", entry.spec.id);
   let built = 0;
+  for (const step of entry.spec.steps) {
+    if (ROUNDED_UP.test(step.formula) && step.tolerance?.kind !== "exact") {
+      problems.push({
+        file,
+        line,
+        message: `exercise "${entry.spec.id}" step "${step.id}": its formula rounds up with ceil(…), so it is graded exactly (16 for 17 servers is wrong); add "tolerance": { "kind": "exact" }`,
+      });
+    }
+  }
   for (let seed = 0; seed < SEEDS_CHECKED; seed++) {
     let exercise: BuiltExercise;
     try {

@@ -161,7 +161,7 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     if (error instanceof ContentError) problems.push(...error.problems);
     else throw error;
   }
-  const codes = new Set(catalogue.map((entry) => entry.code));
+  const catalogueLesson = new Map(catalogue.map((entry) => [entry.code, entry.lesson]));
   for (const entry of catalogue) {
     if (!planned.has(entry.lesson))
       problems.push({
@@ -178,8 +178,15 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
     claim(drill.id, "drill", file, line);
     if (!planned.has(drill.lesson))
       problems.push({ file: displayPath(file), message: `lesson "${drill.lesson}" is not in content/curriculum.json` });
-    if (!codes.has(drill.code))
+    const catalogued = catalogueLesson.get(drill.code);
+    if (catalogued === undefined)
       problems.push({ file: displayPath(file), message: `code ${drill.code} is not in content/drill-catalogue.json` });
+    else if (catalogued !== drill.lesson)
+      problems.push({
+        file: displayPath(file),
+        line: textLineOf(fs.readFileSync(file, "utf8"), '"lesson"'),
+        message: `lesson "${drill.lesson}" differs from the lesson "${catalogued}" that content/drill-catalogue.json gives ${drill.code}`,
+      });
     const fixed = drill.exercise.givens.filter((given) => !given.vary).map((given) => given.name);
     if (fixed.length === drill.exercise.givens.length) {
       problems.push({
@@ -261,4 +268,10 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
   const known = new Set(published);
   report.newIds = [...ids.keys()].filter((id) => !known.has(id)).sort();
   return report;
+}
+
+/** The 1-based line of the first occurrence of `needle` in `text`, or undefined. */
+function textLineOf(text: string, needle: string): number | undefined {
+  const index = text.indexOf(needle);
+  return index < 0 ? undefined : text.slice(0, index).split("\n").length;
 }

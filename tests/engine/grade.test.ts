@@ -5,6 +5,7 @@ import {
   evaluate,
   grade,
   summariseCalibration,
+  toleranceSchema,
   wilsonInterval,
   type Tolerance,
 } from "@/lib/engine";
@@ -414,5 +415,65 @@ describe("a fraction typed on a percentage step is named", () => {
     const result = grade(answer, evaluate("97.5 %"), { kind: "relative", within: 0.01 }, { expect: "%" });
     if (contains) expect(result.message).toContain(contains);
     if (verdict) expect(result.verdict).toBe(verdict);
+  });
+});
+
+describe("a hit rate is graded through its miss rate (complement)", () => {
+  const hitRate = evaluate("99.875 %");
+  const complement: Tolerance = { kind: "ratio", full: 1.15, zero: 4, complement: true };
+  test.each([
+    { label: "the reference itself", answer: "99.875", score: 1, verdict: "exact" },
+    { label: "99.88 %: a miss rate of 0.12 %, 4 % off", answer: "99.88", score: 1, verdict: "close" },
+    { label: "99.9 %: a miss rate of 0.1 %, 20 % low", answer: "99.9", below: 1 },
+    { label: "99.5 %: four times the misses", answer: "99.5", score: 0, verdict: "off" },
+    { label: "99.75 %: twice the misses, partial credit", answer: "99.75", below: 1, above: 0 },
+    { label: "100 %: no misses at all", answer: "100", score: 0, verdict: "off" },
+  ])("$label", ({ answer, score, verdict, below, above }) => {
+    const result = grade(answer, hitRate, complement, { expect: "%" });
+    if (score !== undefined) expect(result.score).toBeCloseTo(score, 9);
+    if (verdict !== undefined) expect(result.verdict).toBe(verdict);
+    if (below !== undefined) expect(result.score).toBeLessThan(below);
+    if (above !== undefined) expect(result.score).toBeGreaterThan(above);
+  });
+
+  test("without complement, 99.5 % against 99.875 % is full credit: the reason for the option", () => {
+    expect(grade("99.5", hitRate, { kind: "ratio", full: 1.15, zero: 4 }, { expect: "%" }).score).toBe(1);
+  });
+
+  test("the message names both miss rates", () => {
+    expect(grade("99.5", hitRate, complement, { expect: "%" }).message).toContain("0.5 % against 0.125 %");
+  });
+});
+
+describe("a complement tolerance still grades a low rate on itself", () => {
+  const lowHit = evaluate("1 %");
+  const complement: Tolerance = { kind: "ratio", full: 1.15, zero: 4, complement: true };
+  test.each([
+    { label: "1 % itself", answer: "1", score: 1 },
+    { label: "2 % for 1 %: the miss rates agree, the hit rates do not", answer: "2", below: 1 },
+    { label: "4 % for 1 %: four times the hits", answer: "4", score: 0 },
+  ])("$label", ({ answer, score, below }) => {
+    const result = grade(answer, lowHit, complement, { expect: "%" });
+    if (score !== undefined) expect(result.score).toBeCloseTo(score, 9);
+    if (below !== undefined) expect(result.score).toBeLessThan(below);
+  });
+});
+
+describe("content may ask for a complement", () => {
+  test.each([
+    {
+      label: "complement on a ratio tolerance",
+      input: { kind: "ratio", full: 1.15, zero: 4, complement: true },
+      ok: true,
+    },
+    { label: "a ratio tolerance without it", input: { kind: "ratio", full: 1.15, zero: 4 }, ok: true },
+    { label: "complement on an exact tolerance", input: { kind: "exact", complement: true }, ok: false },
+    {
+      label: "complement that is not a boolean",
+      input: { kind: "ratio", full: 1.15, zero: 4, complement: "yes" },
+      ok: false,
+    },
+  ])("$label", ({ input, ok }) => {
+    expect(toleranceSchema.safeParse(input).success).toBe(ok);
   });
 });

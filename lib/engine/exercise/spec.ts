@@ -29,7 +29,13 @@ export const givenSpecSchema = z.strictObject({
 export const toleranceSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("exact") }),
   z.strictObject({ kind: z.literal("relative"), within: z.number().positive() }),
-  z.strictObject({ kind: z.literal("ratio"), full: z.number().min(1), zero: z.number() }),
+  z.strictObject({
+    kind: z.literal("ratio"),
+    full: z.number().min(1),
+    zero: z.number(),
+    /** grade 1 − answer against 1 − reference: a hit rate through its miss rate */
+    complement: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal("range") }),
 ]);
 

@@ -1,5 +1,6 @@
 import { describeRatioMiss, percentAway, signProblem, timesAway } from "./describe.ts";
-import { EXACT_WITHIN, type Grader, type RatioTolerance } from "./types.ts";
+import { formatDisplay } from "../number-format.ts";
+import { EXACT_WITHIN, type Grader, type Grading, type RatioTolerance } from "./types.ts";
 
 /**
  * The lower edge of the full-credit band, as a fraction of the truth. A narrow band (full ≤ 1.25) is symmetric in
@@ -25,9 +26,30 @@ const SLACK = 1e-12;
  * @see design page, "The calculation engine" › Grading (ratio bands)
  * @example gradeRatio(q(200_000), q(50_000), { kind: "ratio", full: 2, zero: 8 }).score // 0.5
  */
-export const gradeRatio: Grader<RatioTolerance> = (answer, truth, { full, zero }) => {
-  const a = answer.value;
-  const t = truth.value;
+export const gradeRatio: Grader<RatioTolerance> = (answer, truth, { full, zero, complement }) => {
+  if (complement === true) return gradeComplement(answer.value, truth.value, full, zero);
+  return ratioGrading(answer.value, truth.value, full, zero);
+};
+
+/**
+ * A fraction graded on both sides: the answer against the reference, and 1 − answer against 1 − reference, with the
+ * same bands; the lower score stands. Near 1 the complement decides: a hit rate of 99.5 % against 99.875 % is a
+ * miss rate of 0.5 % against 0.125 %, 4× the load on what sits behind the cache. Near 0 the rate itself decides, so
+ * the option is safe on a hit rate that varies from 1 % to 99.9 %. The message names the miss rates when they decide.
+ * @example gradeRatio(q(0.995), q(0.99875), { kind: "ratio", full: 1.15, zero: 10, complement: true }).score // < 1
+ */
+function gradeComplement(a: number, t: number, full: number, zero: number): Grading {
+  const direct = ratioGrading(a, t, full, zero);
+  const graded = ratioGrading(1 - a, 1 - t, full, zero);
+  if (direct.score < graded.score || (direct.score === graded.score && graded.verdict === "exact")) return direct;
+  const miss = (x: number) => `${formatDisplay(Math.round((1 - x) * 1e6) / 1e4)} %`;
+  return {
+    ...graded,
+    message: `Graded on the complement (the miss rate): ${miss(a)} against ${miss(t)}. ${graded.message}`,
+  };
+}
+
+function ratioGrading(a: number, t: number, full: number, zero: number): Grading {
   const problem = signProblem(a, t);
   if (problem !== null) return { score: 0, verdict: "off", message: problem };
   if (t === 0) return { score: 1, verdict: "exact", message: "Exact." };
@@ -56,4 +78,4 @@ export const gradeRatio: Grader<RatioTolerance> = (answer, truth, { full, zero }
     verdict: "order-of-magnitude",
     message: `Right order of magnitude: ${describeRatioMiss(r)}, for ${Math.floor(score * 100)} % credit.`,
   };
-};
+}

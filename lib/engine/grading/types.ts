@@ -10,8 +10,17 @@ export type Calibration = { readonly held: boolean; readonly logWidth: number };
 export type ExactTolerance = { readonly kind: "exact" };
 /** Full credit within ±`within` of the reference (0.05 = ±5 %), nothing outside. */
 export type RelativeTolerance = { readonly kind: "relative"; readonly within: number };
-/** Full credit within the `full` band, falling in log space to nothing at a factor of `zero`. See gradeRatio. */
-export type RatioTolerance = { readonly kind: "ratio"; readonly full: number; readonly zero: number };
+/**
+ * Full credit within the `full` band, falling in log space to nothing at a factor of `zero`. See gradeRatio.
+ * With `complement`, a fraction (a hit rate) is also graded through 1 − answer against 1 − reference (the miss
+ * rate) and the lower score stands, so 99.5 % does not pass for 99.875 %: the database behind the cache sees 4× the load.
+ */
+export type RatioTolerance = {
+  readonly kind: "ratio";
+  readonly full: number;
+  readonly zero: number;
+  readonly complement?: boolean;
+};
 /** The answer is an 80 % range ("30k-80k"), scored for holding the true value and for its width. See gradeRange. */
 export type RangeTolerance = { readonly kind: "range" };
 export type Tolerance = ExactTolerance | RelativeTolerance | RatioTolerance | RangeTolerance;
