@@ -95,10 +95,11 @@ export default defineConfig([
     ["components/**"],
     [
       {
-        regex: "^@/lib/(?!(engine|srs|progress|widgets)/client$)",
+        regex: "^@/lib/(?!((engine|srs|progress|widgets)/client|widgets/kinds)$)",
         message:
           "Components get plain props from pages and import only the client entries (lib/engine/client, lib/srs/client, " +
-          "lib/progress/client, lib/widgets/client): no data, secrets or reference answers reach the browser.",
+          "lib/progress/client, lib/widgets/client, and lib/widgets/kinds for a lesson's first load): no data, secrets or " +
+          "reference answers reach the browser.",
       },
       { group: ["@prisma/*"], message: "Components never touch the database." },
       {

@@ -6,7 +6,7 @@ import { Audit } from "@/components/question/audit";
 import { Playground } from "@/components/playground/playground";
 import { Judgement } from "@/components/question/judgement";
 import type { ServedQuestion } from "@/lib/progress/client";
-import { isPlaygroundKind } from "@/lib/widgets/client";
+import { isPlaygroundKind } from "@/lib/widgets/kinds";
 import { BarChart } from "./bar-chart";
 import { Calc } from "./calc";
 import { Callout } from "./callout";

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useId, useRef, useState, type ComponentType } from "react";
 import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
-import { PLAYGROUND_KINDS, startingValues, type PlaygroundKind } from "@/lib/widgets/client";
+import { PLAYGROUND_KINDS, startingValues, type PlaygroundKind } from "@/lib/widgets/kinds";
 
 /** What every widget receives: the prediction's givens as numbers, in the units the exercise writes them. */
 export type WidgetProps = { start: Record<string, number> };

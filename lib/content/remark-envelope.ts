@@ -1,5 +1,5 @@
 import { EngineError, evaluate, formatQuantity } from "@/lib/engine";
-import { PLAYGROUND_KINDS, isPlaygroundKind } from "@/lib/widgets/client";
+import { PLAYGROUND_KINDS, isPlaygroundKind } from "@/lib/widgets/kinds";
 import { checkDiagram } from "./diagram-check";
 import type { ContentProblem } from "./problems";
 
