@@ -16,6 +16,14 @@ type Case = {
 
 const PLAYGROUNDS: Case[] = [
   {
+    lesson: "queueing-and-utilisation",
+    title: "A queue in front of workers",
+    prediction: "100 ms",
+    control: "Workers",
+    keys: ["ArrowRight"],
+    readout: "queue-time",
+  },
+  {
     lesson: "caching",
     title: "Cache tiers in front of a database",
     prediction: "2000 requests/s",
@@ -38,6 +46,22 @@ const PLAYGROUNDS: Case[] = [
     control: "Nodes before the change",
     keys: ["ArrowRight", "ArrowRight"],
     readout: "ring-moved",
+  },
+  {
+    lesson: "rate-limiting",
+    title: "A token bucket and a sliding window",
+    prediction: "10 requests",
+    control: "Bucket capacity",
+    keys: ["ArrowRight", "ArrowRight"],
+    readout: "bucket-burst",
+  },
+  {
+    lesson: "observability-and-slos",
+    title: "An error budget over 28 days",
+    prediction: "50 %",
+    control: "Full-outage minutes in the incident",
+    keys: ["ArrowRight"],
+    readout: "slo-burned",
   },
 ];
 
