@@ -10,7 +10,7 @@ import {
   type StageWork,
 } from "@/lib/cases";
 import type { CaseEntry, ChecklistPoint } from "@/lib/content";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "./db";
 import type { RunRow } from "./case-runs";
 
 const MARKS = new Set<string>(["covered", "partly", "missed"]);
@@ -25,7 +25,7 @@ function isMark(value: string): value is CoverageMark {
  * the design choices. The curveball's work counts towards the stage it follows.
  */
 export async function gatherWork(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   userId: string,
   entry: CaseEntry,
   startedAt: Date,
@@ -84,7 +84,7 @@ export async function gatherWork(
 
 /** Score a run that has just reached "done" and keep its score card. */
 export async function finishCase(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   userId: string,
   entry: CaseEntry,
   row: RunRow,

@@ -15,7 +15,7 @@ import { getCase, type CaseEntry } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { finishCase } from "./case-finish";
 import { getCaseRun, runSelect, stateOf, timesOf, type CaseRunView, type RunRow } from "./case-runs";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { addLessonCards } from "./deck";
 import { MAX_CASE_NOTES } from "./limits";
 import { refuse, type Refusal } from "./outcome";
@@ -143,8 +143,6 @@ export async function writeCase(userId: string, input: CaseWrite, now: Date): Pr
   if (run?.state.step === "done" && input.kind === "next") await addLessonCards(userId, entry.id, now);
   return run ? { ok: true, run, duplicate: false } : refuse("not-found", "This case has not been started.");
 }
-
-type Tx = Prisma.TransactionClient;
 
 async function apply(
   tx: Tx,

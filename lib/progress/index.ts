@@ -1,6 +1,6 @@
 import "server-only";
 
-export { disconnectDb } from "./db";
+export { DatabaseBusyError, disconnectDb } from "./db";
 export {
   clearFailedSignIns,
   createUser,

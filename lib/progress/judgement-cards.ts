@@ -1,6 +1,6 @@
 import "server-only";
 import { getQuestion } from "@/lib/content";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "./db";
 import { newCardState } from "@/lib/srs";
 import { cardStateColumns } from "./card-codec";
 
@@ -12,12 +12,7 @@ export function judgementCardId(questionId: string): string {
 }
 
 /** Create the card of a missed judgement (due now), or bring it forward to now when it exists. */
-export async function flagMissedJudgement(
-  tx: Prisma.TransactionClient,
-  userId: string,
-  questionId: string,
-  now: Date,
-): Promise<void> {
+export async function flagMissedJudgement(tx: Tx, userId: string, questionId: string, now: Date): Promise<void> {
   const cardId = judgementCardId(questionId);
   await tx.reviewCard.createMany({
     data: [{ userId, cardId, kind: "judgement", ...cardStateColumns(newCardState(now)), createdAt: now }],

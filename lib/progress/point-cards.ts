@@ -2,7 +2,7 @@ import "server-only";
 import { newCardState } from "@/lib/srs";
 import { CASE_STAGES } from "@/lib/cases";
 import { getCase, stepTitle } from "@/lib/content";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Tx } from "./db";
 import { cardStateColumns } from "./card-codec";
 
 // A key point of a case's reference that the learner marked missed comes back as a review card, like a missed
@@ -14,7 +14,7 @@ export function pointCardId(caseId: string, pointId: string): string {
 
 /** Create the card of a missed point (due now), or bring it forward to now when it exists. */
 export async function flagMissedPoint(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   userId: string,
   caseId: string,
   pointId: string,
