@@ -10,11 +10,11 @@ import {
 } from "@/lib/engine";
 import { getExercise, getLesson, listExercisesOfLesson } from "@/lib/content";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { markLessonCompleted } from "./lessons";
 import { refuse, type Refusal } from "./outcome";
 import { flagMissedSteps } from "./step-cards";
-import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
+import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
 import { caseEstimateOpenSince } from "./case-runs";
 import { seedToken, verifySeedToken } from "./seed-token";
 import {
@@ -84,12 +84,41 @@ export function serveVariant(exerciseId: string, seed: number, options: { open?:
   return { prompt: toPrompt(buildExercise(exercise.spec, seed), options), token: seedToken(exerciseId, seed) };
 }
 
+type CatalogueEntry = NonNullable<ReturnType<typeof getExercise>>;
+
+/** Where each kind of exercise is answered (an audit's corrected value: in its lesson or in the audits drill). */
+const ANSWERED_FROM = {
+  lesson: ["lesson", "audit"],
+  drill: ["drill", "audit"],
+  case: ["case"],
+} as const satisfies Record<AttemptSource, readonly CatalogueEntry["kind"][]>;
+
+/** Why the exercise cannot be answered from the source the request names, or null when it can. */
+function misplacedMessage(input: AttemptSubmit, exercise: CatalogueEntry): string | null {
+  const allowed: readonly string[] = ANSWERED_FROM[input.source];
+  if (allowed.includes(exercise.kind)) return null;
+  if (input.source === "drill") return `"${input.exerciseId}" is not a drill.`;
+  if (input.source === "case") return `"${input.exerciseId}" is not an estimate of a case.`;
+  return exercise.kind === "case"
+    ? `"${input.exerciseId}" is answered in its case.`
+    : `"${input.exerciseId}" is a drill, not an exercise of a lesson: send it with source "drill".`;
+}
+
+function playedOpen(input: AttemptSubmit, exercise: CatalogueEntry): boolean {
+  return (input.mode ?? (exercise.spec.open ? "open" : "stepped")) === "open";
+}
+
+/** The scratchpad as it is stored: null when the steps were shown and no line was written. */
+function submittedWork(input: AttemptSubmit, exercise: CatalogueEntry): AttemptWork | null {
+  const open = playedOpen(input, exercise);
+  const lines = input.work ?? [];
+  return open || lines.some((line) => line.trim() !== "") ? { open, lines } : null;
+}
+
 /** Grades a submission without storing it: for a visitor without an account, or before it is stored. */
 type Graded = { built: BuiltExercise; answers: Record<string, string>; work: AttemptWork | null; grade: ExerciseGrade };
 
-function checkAndGrade(
-  input: AttemptSubmit,
-): { ok: true; exercise: NonNullable<ReturnType<typeof getExercise>>; graded: Graded } | Refusal {
+function checkAndGrade(input: AttemptSubmit): { ok: true; exercise: CatalogueEntry; graded: Graded } | Refusal {
   const exercise = getExercise(input.exerciseId);
   if (!exercise) return refuse("invalid", `There is no exercise "${input.exerciseId}".`);
   if (!verifySeedToken(input.exerciseId, input.seed, input.token)) {
@@ -98,20 +127,10 @@ function checkAndGrade(
       "This variant was not served by Envelope (the seed and its token do not match). Reload the page.",
     );
   }
-  // An audit's corrected value is answered in its lesson or in the audits drill.
-  if (input.source === "drill" && exercise.kind !== "drill" && exercise.kind !== "audit") {
-    return refuse("invalid", `"${input.exerciseId}" is not a drill.`);
-  }
-  if ((input.source === "case") !== (exercise.kind === "case")) {
-    return refuse(
-      "invalid",
-      input.source === "case"
-        ? `"${input.exerciseId}" is not an estimate of a case.`
-        : `"${input.exerciseId}" is answered in its case.`,
-    );
-  }
+  const misplaced = misplacedMessage(input, exercise);
+  if (misplaced) return refuse("invalid", misplaced);
   const built = buildExercise(exercise.spec, input.seed);
-  const open = (input.mode ?? (exercise.spec.open ? "open" : "stepped")) === "open";
+  const open = playedOpen(input, exercise);
   const asked = open ? built.steps.slice(-1) : built.steps;
   const stepIds = new Set(asked.map((step) => step.id));
   const unknown = Object.keys(input.answers).filter((id) => !stepIds.has(id));
@@ -123,8 +142,7 @@ function checkAndGrade(
     );
   }
   const answers = Object.fromEntries(asked.map((step) => [step.id, input.answers[step.id] ?? ""]));
-  const lines = input.work ?? [];
-  const work = open || lines.some((line) => line.trim() !== "") ? { open, lines } : null;
+  const work = submittedWork(input, exercise);
   return { ok: true, exercise, graded: { built, answers, work, grade: gradeSubmission(built, answers, work) } };
 }
 
@@ -141,8 +159,9 @@ export function gradeAttemptForVisitor(
 
 /**
  * Grade a submission on the server with the engine and store it once. The exercise is rebuilt from its id and seed
- * (the browser never sends or sees a reference answer); a repeated client id returns the stored attempt, regraded
- * from its stored answers, and stores nothing.
+ * (the browser never sends or sees a reference answer); a repeated client id with the same body returns the stored
+ * attempt, regraded from its stored answers, and stores nothing; with another body it is refused (conflict). The
+ * attempt, the lesson it completes and the review cards of its missed steps are written in one transaction.
  */
 export async function recordAttempt(userId: string, input: AttemptSubmit, now: Date): Promise<AttemptResult> {
   const existing = await findAttempt(userId, input.clientId);
@@ -163,37 +182,42 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   const first = await findFirstOfVariant(userId, input.exerciseId, input.seed, countsSince);
   if (first?.clientId === input.clientId) return replay(first, input); // the same submission, stored a moment ago
   if (first) return { ok: true, attempt: first, grade, prompt, duplicate: false, counted: false };
+  // An answer the engine could not read is not a wrong answer: it makes no card.
+  const answered = grade.steps.filter(
+    (step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable",
+  );
   try {
-    const row = await db().attempt.create({
-      data: {
-        userId,
-        clientId: input.clientId,
-        exerciseId: input.exerciseId,
-        source: input.source,
-        seed: input.seed,
-        answers,
-        work: work ?? Prisma.DbNull,
-        // Per step, enough to chart accuracy, calibration and weak skills without regrading.
-        steps: grade.steps.map((step) => ({
-          id: step.id,
-          score: step.score,
-          verdict: step.verdict,
-          followThrough: step.followThrough,
-          ...(step.calibration ? { held: step.calibration.held, logWidth: step.calibration.logWidth } : {}),
-        })),
-        score: grade.score,
-        correct: grade.steps.every((step) => isAtLeastClose(step.verdict)),
-        elapsedMs: input.elapsedMs,
-        createdAt: now,
-      },
-      select: attemptSelect,
+    // The attempt, the lesson it completes and the cards it makes: all stored, or (a lost connection, a timeout)
+    // none, so the same request sent again stores all of them.
+    const row = await db().$transaction(async (tx) => {
+      const created = await tx.attempt.create({
+        data: {
+          userId,
+          clientId: input.clientId,
+          exerciseId: input.exerciseId,
+          source: input.source,
+          seed: input.seed,
+          answers,
+          work: work ?? Prisma.DbNull,
+          // Per step, enough to chart accuracy, calibration and weak skills without regrading.
+          steps: grade.steps.map((step) => ({
+            id: step.id,
+            score: step.score,
+            verdict: step.verdict,
+            followThrough: step.followThrough,
+            ...(step.calibration ? { held: step.calibration.held, logWidth: step.calibration.logWidth } : {}),
+          })),
+          score: grade.score,
+          correct: grade.steps.every((step) => isAtLeastClose(step.verdict)),
+          elapsedMs: input.elapsedMs,
+          createdAt: now,
+        },
+        select: attemptSelect,
+      });
+      if (input.source === "lesson") await completeLessonIfAllAttempted(tx, userId, exercise.lessonId, now);
+      await flagMissedSteps(userId, input.exerciseId, answered, now, tx);
+      return created;
     });
-    if (input.source === "lesson") await completeLessonIfAllAttempted(userId, exercise.lessonId, now);
-    // An answer the engine could not read is not a wrong answer: it makes no card.
-    const answered = grade.steps.filter(
-      (step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable",
-    );
-    await flagMissedSteps(userId, input.exerciseId, answered, now);
     return { ok: true, attempt: toRecord(row), grade, prompt, duplicate: false, counted: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -204,22 +228,40 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   }
 }
 
-/** A lesson is complete once the learner has answered every one of its exercises (or reached its end). */
-async function completeLessonIfAllAttempted(userId: string, lessonId: string, now: Date): Promise<void> {
+/**
+ * A lesson is complete once the learner has answered every one of its exercises (or reached its end). Two attempts at
+ * one lesson's last exercises take turns here, so the later one sees the earlier one's attempt and completes it.
+ */
+async function completeLessonIfAllAttempted(tx: Tx, userId: string, lessonId: string, now: Date): Promise<void> {
   const lesson = getLesson(lessonId);
   if (!lesson) return;
   const ids = listExercisesOfLesson(lesson).map((entry) => entry.spec.id);
   if (ids.length === 0) return;
-  const attempted = await db().attempt.groupBy({ by: ["exerciseId"], where: { userId, exerciseId: { in: ids } } });
-  if (attempted.length === ids.length) await markLessonCompleted(userId, lessonId, now);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`lesson:${userId}:${lessonId}`}))`;
+  const attempted = await tx.attempt.groupBy({ by: ["exerciseId"], where: { userId, exerciseId: { in: ids } } });
+  if (attempted.length === ids.length) await markLessonCompleted(userId, lessonId, now, tx);
 }
 
+/** The stored attempt answers a request with the same client id only when the request is the same submission. */
+function sameSubmission(existing: AttemptRecord, input: AttemptSubmit, exercise: CatalogueEntry): boolean {
+  const keys = new Set([...Object.keys(existing.answers), ...Object.keys(input.answers)]);
+  return (
+    existing.exerciseId === input.exerciseId &&
+    existing.seed === input.seed &&
+    existing.source === input.source &&
+    existing.elapsedMs === input.elapsedMs &&
+    [...keys].every((key) => (existing.answers[key] ?? "") === (input.answers[key] ?? "")) &&
+    JSON.stringify(existing.work) === JSON.stringify(submittedWork(input, exercise))
+  );
+}
+
+const CLIENT_ID_REUSED = "This client id was already used for a different submission. Send a new client id.";
+
 function replay(existing: AttemptRecord, input: AttemptSubmit): AttemptResult {
-  if (existing.exerciseId !== input.exerciseId || existing.seed !== input.seed) {
-    return refuse("conflict", "This client id was already used for a different submission.");
-  }
+  if (existing.exerciseId !== input.exerciseId) return refuse("conflict", CLIENT_ID_REUSED);
   const exercise = getExercise(existing.exerciseId);
   if (!exercise) return refuse("invalid", `There is no exercise "${existing.exerciseId}".`);
+  if (!sameSubmission(existing, input, exercise)) return refuse("conflict", CLIENT_ID_REUSED);
   const built = buildExercise(exercise.spec, existing.seed);
   return {
     ok: true,

@@ -2,16 +2,24 @@ import "server-only";
 import { listCards, type ModuleId } from "@/lib/content";
 import { newCardState, type CardState } from "@/lib/srs";
 import { cardSelect, cardStateColumns, cardStateOf } from "./card-codec";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { listPublishedCards } from "./new-cards";
 
-/** Add flashcards to the learner's deck (new, due now). Cards already there keep their state. Returns how many were new. */
-export async function addCardsToDeck(userId: string, cardIds: readonly string[], now: Date): Promise<number> {
+/**
+ * Add flashcards to the learner's deck (new, due now). Cards already there keep their state. Returns how many were new.
+ * `tx`: the transaction to write in, when the cards come with another write (a lesson completed by an attempt).
+ */
+export async function addCardsToDeck(
+  userId: string,
+  cardIds: readonly string[],
+  now: Date,
+  tx: Tx = db(),
+): Promise<number> {
   const known = listCards();
   const ids = [...new Set(cardIds)].filter((id) => known.has(id));
   if (ids.length === 0) return 0;
   const fresh = cardStateColumns(newCardState(now));
-  const result = await db().reviewCard.createMany({
+  const result = await tx.reviewCard.createMany({
     data: ids.map((cardId) => ({ userId, cardId, kind: "fact", ...fresh })),
     skipDuplicates: true,
   });
@@ -22,11 +30,11 @@ export async function addCardsToDeck(userId: string, cardIds: readonly string[],
  * The cards of one lesson join the deck: when the learner completes it, or asks for them. A lesson that does not exist
  * yet ("coming soon") adds nothing, even when its cards are written.
  */
-export async function addLessonCards(userId: string, lessonId: string, now: Date): Promise<number> {
+export async function addLessonCards(userId: string, lessonId: string, now: Date, tx: Tx = db()): Promise<number> {
   const ids = listPublishedCards()
     .filter((card) => card.lessonId === lessonId)
     .map((card) => card.id);
-  return addCardsToDeck(userId, ids, now);
+  return addCardsToDeck(userId, ids, now, tx);
 }
 
 /** Every card of a module's published lessons joins the deck (they are introduced a few a day, in course order). */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getLesson } from "@/lib/content";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { addLessonCards } from "./deck";
 import { refuse, type Refusal } from "./outcome";
 
@@ -27,25 +27,35 @@ export async function markLessonStarted(userId: string, lessonId: string, now: D
 
 /**
  * Mark a lesson complete, starting it too if needed; the first completion time is kept. Atomic under concurrency.
- * Completing a lesson adds its flashcards to the learner's deck (they are introduced a few a day).
+ * Completing a lesson adds its flashcards to the learner's deck (they are introduced a few a day), in the same
+ * transaction: `tx` when the completion comes with another write (an attempt), else one of its own.
  */
-export async function markLessonCompleted(userId: string, lessonId: string, now: Date): Promise<LessonProgressRecord> {
-  return (await completeLesson(userId, lessonId, now)).progress;
+export async function markLessonCompleted(
+  userId: string,
+  lessonId: string,
+  now: Date,
+  tx?: Tx,
+): Promise<LessonProgressRecord> {
+  const done = tx
+    ? await completeLesson(tx, userId, lessonId, now)
+    : await db().$transaction((own) => completeLesson(own, userId, lessonId, now));
+  return done.progress;
 }
 
 async function completeLesson(
+  tx: Tx,
   userId: string,
   lessonId: string,
   now: Date,
 ): Promise<{ progress: LessonProgressRecord; cardsAdded: number }> {
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await tx.$queryRaw<Row[]>`
     INSERT INTO "LessonProgress" ("userId", "lessonId", "startedAt", "completedAt")
     VALUES (${userId}::uuid, ${lessonId}, ${now}, ${now})
     ON CONFLICT ("userId", "lessonId")
     DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")
     RETURNING "lessonId", "startedAt", "completedAt"`;
   const progress = firstRow(rows);
-  return { progress, cardsAdded: await addLessonCards(userId, lessonId, now) };
+  return { progress, cardsAdded: await addLessonCards(userId, lessonId, now, tx) };
 }
 
 export type LessonEvent = "started" | "completed";
@@ -63,7 +73,8 @@ export async function recordLessonEvent(
   now: Date,
 ): Promise<LessonEventOutcome> {
   if (!getLesson(lessonId)) return refuse("invalid", `There is no lesson "${lessonId}".`);
-  if (event === "completed") return { ok: true, ...(await completeLesson(userId, lessonId, now)) };
+  if (event === "completed")
+    return { ok: true, ...(await db().$transaction((tx) => completeLesson(tx, userId, lessonId, now))) };
   return { ok: true, progress: await markLessonStarted(userId, lessonId, now), cardsAdded: 0 };
 }
 

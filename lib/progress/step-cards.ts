@@ -10,7 +10,7 @@ import {
 import { getExercise } from "@/lib/content";
 import { newCardState } from "@/lib/srs";
 import { cardStateColumns } from "./card-codec";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { seedToken, verifySeedToken } from "./seed-token";
 
@@ -34,23 +34,25 @@ function parseStepCardId(cardId: string): { exerciseId: string; stepId: string }
  * A missed estimation step becomes a card: created due now, or, when it exists, brought forward to now. `steps` are the
  * graded steps the learner answered; those below `close` count as missed. An answer the engine could not read
  * (`unreadable`) is not a miss and makes no card; an answer in the wrong dimension (`wrong-dimension`) is one.
+ * `tx`: the transaction of the attempt that missed them, so the attempt and its cards are stored together or not at all.
  */
 export async function flagMissedSteps(
   userId: string,
   exerciseId: string,
   steps: readonly StepGrade[],
   now: Date,
+  tx: Tx = db(),
 ): Promise<string[]> {
   const ids = steps
     .filter((step) => step.verdict !== "exact" && step.verdict !== "close" && step.verdict !== "unreadable")
     .map((step) => stepCardId(exerciseId, step.id));
   if (ids.length === 0) return [];
   const fresh = cardStateColumns(newCardState(now));
-  await db().reviewCard.createMany({
+  await tx.reviewCard.createMany({
     data: ids.map((cardId) => ({ userId, cardId, kind: "step", ...fresh, createdAt: now })),
     skipDuplicates: true,
   });
-  await db().reviewCard.updateMany({ where: { userId, cardId: { in: ids }, due: { gt: now } }, data: { due: now } });
+  await tx.reviewCard.updateMany({ where: { userId, cardId: { in: ids }, due: { gt: now } }, data: { due: now } });
   return ids;
 }
 

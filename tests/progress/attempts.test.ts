@@ -107,7 +107,7 @@ describe("recordAttempt", () => {
     expect(result).toEqual({
       ok: false,
       reason: "conflict",
-      message: "This client id was already used for a different submission.",
+      message: "This client id was already used for a different submission. Send a new client id.",
     });
   });
 
