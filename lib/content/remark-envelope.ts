@@ -91,6 +91,8 @@ function checkComponent(node: Node, context: RemarkEnvelopeContext) {
     if (attribute(node, attr) === undefined) report(`<${name}> needs a ${attr} attribute`);
   }
   if (name === "Calc") computeCalc(node, context, report);
+  if (name === "NumbersTable" && /(^|[[,])\s*""\s*(?=[,\]])/.test(attribute(node, "columns") ?? ""))
+    report("<NumbersTable> has a column with an empty header; name every column (screen readers read it out)");
   if (name === "Diagram") {
     for (const problem of checkDiagram({
       nodes: attribute(node, "nodes"),

@@ -80,6 +80,13 @@ describe("content:check finds problems and names file and line", () => {
       expected: /^01-sample-lesson\.mdx:13: unknown component <Chart>/,
     },
     {
+      label: "a table column without a header",
+      files: {
+        "lessons/01-sample-lesson.mdx": `${frontmatter}\n<Estimate id="sample-qps" />\n\n<NumbersTable caption="Two" columns={["", "B-tree"]} rows={[["Writes", "In place"]]} />\n`,
+      },
+      expected: /^01-sample-lesson\.mdx:14: <NumbersTable> has a column with an empty header/,
+    },
+    {
       label: "MDX that does not compile",
       files: { "lessons/01-sample-lesson.mdx": `${frontmatter}\n<Estimate id="sample-qps" />\n\n<Callout>unclosed\n` },
       expected: /^01-sample-lesson\.mdx(:\d+)?: MDX does not compile/,

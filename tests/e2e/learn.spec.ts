@@ -56,21 +56,25 @@ test.describe("lessons", () => {
     await expect(page.getByRole("link", { name: /Why scale decides the design/ })).toContainText("Completed");
   });
 
-  test("the lesson list and every lesson render with no axe violations", async ({ page }) => {
-    // Fifteen lessons, each rendered and checked by axe: minutes on a loaded 2-core machine.
-    test.setTimeout(300_000);
+  test("the lesson list and every lesson render with no axe violations, in light and dark", async ({ page }) => {
+    // Twenty-seven lessons, each rendered and checked by axe twice: minutes on a loaded 2-core machine.
+    test.setTimeout(600_000);
     await signUp(page);
     await page.goto("/learn");
     await expectNoAxeViolations(page);
     const hrefs = await page
       .locator('a[href^="/learn/"]')
       .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-    expect(hrefs.length).toBeGreaterThanOrEqual(9);
+    expect(hrefs.length).toBeGreaterThanOrEqual(27);
     for (const href of hrefs) {
       await page.goto(href);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByRole("button", { name: "Check my answers" }).first()).toBeVisible();
-      await expectNoAxeViolations(page);
+      for (const colorScheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+        await expectNoAxeViolations(page);
+      }
     }
   });
 });
