@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { shapeTrace, slidingWindow, tally, tokenBucket } from "@/lib/widgets/client";
 import type { WidgetProps } from "./playground";
 import { Readout, Slider, clamp, formatNumber } from "./slider";
@@ -99,6 +99,7 @@ function SecondBars({
   title: string;
   perSecond: { second: number; passed: number; refused: number }[];
 }) {
+  const hatch = useId();
   const most = Math.max(1, ...perSecond.map((s) => s.passed + s.refused));
   const height = 90;
   const width = 20;
@@ -114,13 +115,7 @@ function SecondBars({
         preserveAspectRatio="none"
       >
         <defs>
-          <pattern
-            id={`hatch-${title.length}`}
-            width="4"
-            height="4"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
+          <pattern id={hatch} width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
             <rect width="2" height="4" fill="var(--danger)" />
           </pattern>
         </defs>
@@ -136,7 +131,7 @@ function SecondBars({
                 y={height - passed - refused}
                 width={width - 4}
                 height={refused}
-                fill={`url(#hatch-${title.length})`}
+                fill={`url(#${CSS.escape(hatch)})`}
               />
             </g>
           );
