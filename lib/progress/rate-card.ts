@@ -55,11 +55,11 @@ class AlreadyStored extends Error {}
 /**
  * Rate a card at `now` (a flashcard with the learner's rating, a step card with an answer that the engine grades and
  * whose verdict gives the rating). The card update and the log row are written in one transaction; a repeated client id
- * returns the stored result and writes nothing.
+ * with the same body returns the stored result and writes nothing, and with another body it is refused (conflict).
  */
 export async function reviewCard(userId: string, input: ReviewSubmit, now: Date): Promise<ReviewOutcome> {
   const previous = await findLog(userId, input.clientId);
-  if (previous) return replayReview(previous, input.cardId);
+  if (previous) return replayReview(previous, input);
 
   let rating: Rating;
   let grade: StepGrade | undefined;
@@ -123,6 +123,8 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
           kind: "rating",
           rating,
           verdict: grade?.verdict ?? null,
+          answer: "answer" in input ? input.answer : null,
+          seed: "answer" in input ? input.seed : null,
           before: cardStateJson(before),
           after: cardStateJson(next),
           reviewedAt: now,
@@ -139,14 +141,23 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
       (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
     ) {
       const raced = await findLog(userId, input.clientId);
-      if (raced) return replayReview(raced, input.cardId);
+      if (raced) return replayReview(raced, input);
     }
     throw error;
   }
 }
 
-function replayReview(log: LogRow, cardId: string): ReviewOutcome {
-  if (log.kind !== "rating" || log.cardId !== cardId) return refuse("conflict", CLIENT_ID_REUSED);
+/** Is the stored rating the one this request asks for? (A step rating stored before answers were kept: its card.) */
+function sameReview(log: LogRow, input: ReviewSubmit): boolean {
+  if (log.kind !== "rating" || log.cardId !== input.cardId || log.durationMs !== input.durationMs) return false;
+  if ("rating" in input) return log.verdict === null && log.rating === input.rating;
+  if (log.verdict === null) return false;
+  return log.answer === null || (log.answer === input.answer && log.seed === input.seed);
+}
+
+/** A request whose client id is stored: the stored result when it is the same request, else a conflict. */
+function replayReview(log: LogRow, input: ReviewSubmit): ReviewOutcome {
+  if (!sameReview(log, input)) return refuse("conflict", CLIENT_ID_REUSED);
   const after = cardStateFromJson(log.after);
   return { ok: true, rating: ratingSchema.parse(log.rating), due: after.due, state: after.state, duplicate: true };
 }

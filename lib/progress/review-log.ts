@@ -14,6 +14,9 @@ const logSelect = {
   rating: true,
   after: true,
   verdict: true,
+  answer: true,
+  seed: true,
+  durationMs: true,
   reviewedAt: true,
 } satisfies Prisma.ReviewLogSelect;
 
@@ -31,4 +34,4 @@ export async function findLog(userId: string, clientId: string): Promise<LogRow 
   return db().reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, select: logSelect });
 }
 
-export const CLIENT_ID_REUSED = "This client id was already used for a different request.";
+export const CLIENT_ID_REUSED = "This client id was already used for a different request. Send a new client id.";

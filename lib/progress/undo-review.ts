@@ -11,9 +11,14 @@ export type UndoOutcome = { ok: true; cardId: string; due: Date; state: CardPhas
 /** Thrown inside the transaction to roll it back; turned into a refusal outside. */
 class UndoRefused extends Error {}
 
+/** An undo with this client id committed while this one waited its turn: answered from its row. */
+class AlreadyStored extends Error {}
+
 /**
  * Undo the learner's most recent rating that is not undone yet: the card gets back exactly the state it had before
  * (due date included), and an "undo" row naming that rating is appended to the log. Idempotent on the client id.
+ * Exactly once: a learner's undos take turns, so undos sent together each undo a different rating (or are told there
+ * is nothing left to undo), and a rating is undone at most once (a unique key on the log's `undoes` holds it).
  */
 export async function undoLastReview(userId: string, clientId: string, now: Date): Promise<UndoOutcome> {
   const previous = await findLog(userId, clientId);
@@ -24,6 +29,13 @@ export async function undoLastReview(userId: string, clientId: string, now: Date
   }
   try {
     return await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`undo:${userId}`}))`;
+      // Each statement after the lock sees every undo committed before it (read committed).
+      const same = await tx.reviewLog.findUnique({
+        where: { userId_clientId: { userId, clientId } },
+        select: { clientId: true },
+      });
+      if (same) throw new AlreadyStored();
       const rows = await tx.$queryRaw<{ clientId: string; cardId: string; before: unknown }[]>`
         SELECT r."clientId", r."cardId", r.before FROM "ReviewLog" r
         WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating'
@@ -59,8 +71,11 @@ export async function undoLastReview(userId: string, clientId: string, now: Date
     });
   } catch (error) {
     if (error instanceof UndoRefused) return refuse("conflict", error.message);
-    // Another undo with this client id committed first: answer from its row.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    // Another undo with this client id, or of this rating, committed first: answer again from what is stored now.
+    if (
+      error instanceof AlreadyStored ||
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+    )
       return undoLastReview(userId, clientId, now);
     throw error;
   }

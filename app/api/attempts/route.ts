@@ -4,7 +4,8 @@ import { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, type Attemp
 
 /**
  * Grade and store a submission. The server rebuilds the exercise from its id and seed and grades with the engine;
- * a repeated clientId returns the stored attempt (200) instead of storing it again (201). A re-check of a variant
+ * a repeated clientId returns the stored attempt (200) instead of storing it again (201), and the same clientId with
+ * another body is refused (409). A re-check of a variant
  * already submitted is graded but not stored (200, `counted: false`): the first check of a set of numbers counts.
  * A visitor without an account gets the grade and nothing is stored (200, `stored: false`); the browser keeps the
  * submission and sends it again, with the same client id, once the visitor signs in.

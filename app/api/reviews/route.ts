@@ -4,7 +4,8 @@ import { reviewCard, reviewSubmitSchema, type ReviewResponseBody } from "@/lib/p
 
 /**
  * Rate a due card: `{ clientId, cardId, rating }` for a flashcard, `{ clientId, cardId, answer, seed, token }` for a
- * missed estimation step (graded by the engine; its verdict gives the rating). A repeated clientId stores nothing new.
+ * missed estimation step (graded by the engine; its verdict gives the rating). A repeated clientId stores nothing new;
+ * the same clientId with another body is refused (409).
  */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();

@@ -2,7 +2,10 @@ import { getCurrentUser } from "@/lib/auth";
 import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
 import { undoLastReview, undoRequestSchema, type UndoResponseBody } from "@/lib/progress";
 
-/** Undo the learner's last rating: the card gets back exactly its earlier state. 409 when there is nothing to undo. */
+/**
+ * Undo the learner's last rating: the card gets back exactly its earlier state. Undos sent together take turns, so
+ * each undoes one rating; 409 when there is nothing (left) to undo.
+ */
 export async function POST(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to review.");
