@@ -95,6 +95,7 @@ function unrealistic(built: BuiltExercise): string[] {
     }
     if (value !== 0 && Math.abs(value) < 1e-9 && step.formula.includes("-"))
       found.push(`step ${step.id} = ${value}: floating-point noise where the answer is 0`);
+    if (step.unit === "%" && value < 0) found.push(`step ${step.id} = ${value}: a negative share`);
     if (step.expected.dim.time < 0 && !(value > 0))
       found.push(`step ${step.id} = ${value}: a per-second rate that is not positive`);
   }
