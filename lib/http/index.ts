@@ -83,3 +83,4 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
 
 export { safeReturnPath } from "./safe-redirect";
 export { refusalResponse, statusFor } from "./refusal";
+export { unlessBusy } from "./busy";

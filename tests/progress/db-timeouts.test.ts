@@ -1,13 +1,21 @@
-import { afterAll, describe, expect, test } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import pg from "pg";
-import { DatabaseBusyError, disconnectDb, markLessonStarted } from "@/lib/progress";
+import { listCards } from "@/lib/content";
+import { DatabaseBusyError, addCardsToDeck, disconnectDb, getCardState, markLessonStarted } from "@/lib/progress";
+import { disconnectTestDb, testDb } from "../helpers/db";
 import { makeUser } from "../helpers/users";
+
+const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
+vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => session.user }));
+const { POST: rate } = await import("@/app/api/reviews/route");
 
 // A request must never hang on a lock: the app's connections carry a lock timeout and a statement timeout, and a write
 // that waits too long fails with a clear message (the route answers it; nothing is left half-written).
 
 afterAll(async () => {
   await disconnectDb();
+  await disconnectTestDb();
 });
 
 const now = new Date("2026-05-01T09:00:00Z");
@@ -58,6 +66,46 @@ describe("database time limits", () => {
     await expect(markLessonStarted(user.id, "numbers-to-know", now)).resolves.toMatchObject({
       lessonId: "numbers-to-know",
     });
+  });
+
+  test("a rating of a card another connection holds locked answers 503 with a message within a few seconds", async () => {
+    const user = await makeUser();
+    session.user = user;
+    const cardId = [...listCards().keys()][0];
+    if (!cardId) throw new Error("no cards in content");
+    await addCardsToDeck(user.id, [cardId], new Date(Date.now() - 60_000));
+    const card = await getCardState(user.id, cardId);
+    const blocker = await otherConnection();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`SELECT 1 FROM "ReviewCard" WHERE "userId" = $1 AND "cardId" = $2 FOR UPDATE`, [
+        user.id,
+        cardId,
+      ]);
+      const started = Date.now();
+      const body = { clientId: randomUUID(), cardId, rating: 3, durationMs: 1 };
+      const response = await within(
+        rate(
+          new Request("http://localhost/api/reviews", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(body),
+          }),
+        ),
+        8_000,
+      );
+      expect(response).not.toBe("hung");
+      if (response === "hung") return;
+      expect(Date.now() - started).toBeLessThan(6_000);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBeTruthy();
+      expect((await response.json()).error).toMatch(/busy.*Nothing was saved; try again/);
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    expect(await getCardState(user.id, cardId)).toEqual(card);
+    expect(await testDb().reviewLog.count({ where: { userId: user.id } })).toBe(0);
   });
 
   test("the app's connections carry a statement timeout and a lock timeout", async () => {

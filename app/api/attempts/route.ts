@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { readJsonBody, refusalResponse } from "@/lib/http";
+import { readJsonBody, refusalResponse, unlessBusy } from "@/lib/http";
 import { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, type AttemptResponseBody } from "@/lib/progress";
 
 /**
@@ -25,16 +25,19 @@ export async function POST(request: Request): Promise<Response> {
       stored: false,
     } satisfies AttemptResponseBody);
   }
-  const result = await recordAttempt(user.id, body.data, new Date());
-  if (!result.ok) return refusalResponse(result);
-  return Response.json(
-    {
-      attempt: result.attempt,
-      grade: result.grade,
-      duplicate: result.duplicate,
-      counted: result.counted,
-      stored: true,
-    } satisfies AttemptResponseBody,
-    { status: result.duplicate || !result.counted ? 200 : 201 },
-  );
+  const input = body.data;
+  return unlessBusy(async () => {
+    const result = await recordAttempt(user.id, input, new Date());
+    if (!result.ok) return refusalResponse(result);
+    return Response.json(
+      {
+        attempt: result.attempt,
+        grade: result.grade,
+        duplicate: result.duplicate,
+        counted: result.counted,
+        stored: true,
+      } satisfies AttemptResponseBody,
+      { status: result.duplicate || !result.counted ? 200 : 201 },
+    );
+  });
 }

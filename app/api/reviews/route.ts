@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, unlessBusy } from "@/lib/http";
 import { reviewCard, reviewSubmitSchema, type ReviewResponseBody } from "@/lib/progress";
 
 /**
@@ -12,8 +12,11 @@ export async function POST(request: Request): Promise<Response> {
   if (!user) return jsonError(401, "Sign in to review.");
   const body = await readJsonBody(request, reviewSubmitSchema, 4096);
   if (!body.ok) return body.response;
-  const outcome = await reviewCard(user.id, body.data, new Date());
-  if (!outcome.ok) return refusalResponse(outcome);
-  const { ok: _ok, ...reviewed } = outcome;
-  return Response.json(reviewed satisfies ReviewResponseBody, { status: outcome.duplicate ? 200 : 201 });
+  const input = body.data;
+  return unlessBusy(async () => {
+    const outcome = await reviewCard(user.id, input, new Date());
+    if (!outcome.ok) return refusalResponse(outcome);
+    const { ok: _ok, ...reviewed } = outcome;
+    return Response.json(reviewed satisfies ReviewResponseBody, { status: outcome.duplicate ? 200 : 201 });
+  });
 }

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, unlessBusy } from "@/lib/http";
 import { undoLastReview, undoRequestSchema, type UndoResponseBody } from "@/lib/progress";
 
 /**
@@ -11,8 +11,11 @@ export async function POST(request: Request): Promise<Response> {
   if (!user) return jsonError(401, "Sign in to review.");
   const body = await readJsonBody(request, undoRequestSchema, 1024);
   if (!body.ok) return body.response;
-  const outcome = await undoLastReview(user.id, body.data.clientId, new Date());
-  if (!outcome.ok) return refusalResponse(outcome);
-  const { ok: _ok, ...undone } = outcome;
-  return Response.json(undone satisfies UndoResponseBody);
+  const { clientId } = body.data;
+  return unlessBusy(async () => {
+    const outcome = await undoLastReview(user.id, clientId, new Date());
+    if (!outcome.ok) return refusalResponse(outcome);
+    const { ok: _ok, ...undone } = outcome;
+    return Response.json(undone satisfies UndoResponseBody);
+  });
 }
