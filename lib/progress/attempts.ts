@@ -13,7 +13,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db, type Tx } from "./db";
 import { markLessonCompleted } from "./lessons";
 import { refuse, type Refusal } from "./outcome";
-import { flagMissedSteps } from "./step-cards";
+import { flagMissedSteps, restoreMissedStepCards } from "./step-cards";
 import { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED, type AttemptSource } from "./limits";
 import { caseEstimateOpenSince } from "./case-runs";
 import { seedToken, verifySeedToken } from "./seed-token";
@@ -165,7 +165,7 @@ export function gradeAttemptForVisitor(
  */
 export async function recordAttempt(userId: string, input: AttemptSubmit, now: Date): Promise<AttemptResult> {
   const existing = await findAttempt(userId, input.clientId);
-  if (existing) return replay(existing, input);
+  if (existing) return replayAndRepair(userId, existing, input, now);
   const checked = checkAndGrade(input);
   if (!checked.ok) return checked;
   const { exercise, graded } = checked;
@@ -182,10 +182,7 @@ export async function recordAttempt(userId: string, input: AttemptSubmit, now: D
   const first = await findFirstOfVariant(userId, input.exerciseId, input.seed, countsSince);
   if (first?.clientId === input.clientId) return replay(first, input); // the same submission, stored a moment ago
   if (first) return { ok: true, attempt: first, grade, prompt, duplicate: false, counted: false };
-  // An answer the engine could not read is not a wrong answer: it makes no card.
-  const answered = grade.steps.filter(
-    (step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable",
-  );
+  const answered = answeredSteps(grade, answers);
   try {
     // The attempt, the lesson it completes and the cards it makes: all stored, or (a lost connection, a timeout)
     // none, so the same request sent again stores all of them.
@@ -240,6 +237,32 @@ async function completeLessonIfAllAttempted(tx: Tx, userId: string, lessonId: st
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`lesson:${userId}:${lessonId}`}))`;
   const attempted = await tx.attempt.groupBy({ by: ["exerciseId"], where: { userId, exerciseId: { in: ids } } });
   if (attempted.length === ids.length) await markLessonCompleted(userId, lessonId, now, tx);
+}
+
+/** The steps the learner answered: an answer the engine could not read is not a wrong answer, and makes no card. */
+function answeredSteps(grade: ExerciseGrade, answers: Record<string, string>): ExerciseGrade["steps"] {
+  return grade.steps.filter((step) => (answers[step.id] ?? "").trim() !== "" && step.verdict !== "unreadable");
+}
+
+/**
+ * A stored attempt sent again. An attempt that an earlier version stored alone (its connection lost before the lesson
+ * progress and the cards were written) gets them now; what exists is left as it is.
+ */
+async function replayAndRepair(
+  userId: string,
+  existing: AttemptRecord,
+  input: AttemptSubmit,
+  now: Date,
+): Promise<AttemptResult> {
+  const result = replay(existing, input);
+  if (!result.ok) return result;
+  const exercise = getExercise(existing.exerciseId);
+  if (!exercise) return result;
+  await db().$transaction(async (tx) => {
+    if (existing.source === "lesson") await completeLessonIfAllAttempted(tx, userId, exercise.lessonId, now);
+    await restoreMissedStepCards(tx, userId, existing.exerciseId, answeredSteps(result.grade, existing.answers), now);
+  });
+  return result;
 }
 
 /** The stored attempt answers a request with the same client id only when the request is the same submission. */

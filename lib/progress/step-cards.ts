@@ -30,6 +30,20 @@ function parseStepCardId(cardId: string): { exerciseId: string; stepId: string }
   return match?.[1] && match[2] ? { exerciseId: match[1], stepId: match[2] } : null;
 }
 
+function missedStepCardIds(exerciseId: string, steps: readonly StepGrade[]): string[] {
+  return steps
+    .filter((step) => step.verdict !== "exact" && step.verdict !== "close" && step.verdict !== "unreadable")
+    .map((step) => stepCardId(exerciseId, step.id));
+}
+
+async function createStepCards(tx: Tx, userId: string, ids: readonly string[], now: Date): Promise<void> {
+  const fresh = cardStateColumns(newCardState(now));
+  await tx.reviewCard.createMany({
+    data: ids.map((cardId) => ({ userId, cardId, kind: "step", ...fresh, createdAt: now })),
+    skipDuplicates: true,
+  });
+}
+
 /**
  * A missed estimation step becomes a card: created due now, or, when it exists, brought forward to now. `steps` are the
  * graded steps the learner answered; those below `close` count as missed. An answer the engine could not read
@@ -43,17 +57,26 @@ export async function flagMissedSteps(
   now: Date,
   tx: Tx = db(),
 ): Promise<string[]> {
-  const ids = steps
-    .filter((step) => step.verdict !== "exact" && step.verdict !== "close" && step.verdict !== "unreadable")
-    .map((step) => stepCardId(exerciseId, step.id));
+  const ids = missedStepCardIds(exerciseId, steps);
   if (ids.length === 0) return [];
-  const fresh = cardStateColumns(newCardState(now));
-  await tx.reviewCard.createMany({
-    data: ids.map((cardId) => ({ userId, cardId, kind: "step", ...fresh, createdAt: now })),
-    skipDuplicates: true,
-  });
+  await createStepCards(tx, userId, ids, now);
   await tx.reviewCard.updateMany({ where: { userId, cardId: { in: ids }, due: { gt: now } }, data: { due: now } });
   return ids;
+}
+
+/**
+ * The cards of a stored attempt's missed steps, created when missing (an attempt stored alone by an earlier version);
+ * cards that exist keep their state: a replayed attempt does not bring a reviewed card forward.
+ */
+export async function restoreMissedStepCards(
+  tx: Tx,
+  userId: string,
+  exerciseId: string,
+  steps: readonly StepGrade[],
+  now: Date,
+): Promise<void> {
+  const ids = missedStepCardIds(exerciseId, steps);
+  if (ids.length) await createStepCards(tx, userId, ids, now);
 }
 
 /**

@@ -117,37 +117,42 @@ describe("a client id is one submission", () => {
   });
 });
 
+/** A learner who has answered every other exercise of the lesson, and a submission that completes it with one step wrong. */
+async function lastExerciseWithAMiss(): Promise<{ userId: string; body: AttemptSubmit; cardId: string }> {
+  const user = await makeUser();
+  session.user = user;
+  const lesson = getLesson(LESSON);
+  if (!lesson) throw new Error(`no lesson ${LESSON}`);
+  const others = listExercisesOfLesson(lesson)
+    .map((entry) => entry.spec.id)
+    .filter((id) => id !== EXERCISE);
+  await testDb().attempt.createMany({
+    data: others.map((exerciseId) => ({
+      userId: user.id,
+      clientId: randomUUID(),
+      exerciseId,
+      source: "lesson",
+      seed: 0,
+      answers: {},
+      steps: [],
+      score: 1,
+      correct: true,
+      elapsedMs: 1000,
+    })),
+  });
+  const right = rightAnswers(EXERCISE, 0);
+  const missed = Object.keys(right)[1];
+  if (!missed) throw new Error("expected a second step");
+  return {
+    userId: user.id,
+    body: submission(EXERCISE, { answers: { ...right, [missed]: "1 Gbps" } }),
+    cardId: stepCardId(EXERCISE, missed),
+  };
+}
+
 describe("an attempt, the lesson it completes and the cards it makes are one write", () => {
   test("a connection lost half-way stores none of them; the replay stores all of them, once", async () => {
-    const user = await makeUser();
-    session.user = user;
-    const lesson = getLesson(LESSON);
-    if (!lesson) throw new Error(`no lesson ${LESSON}`);
-    // Every other exercise of the lesson is already answered, so this attempt completes the lesson.
-    const others = listExercisesOfLesson(lesson)
-      .map((entry) => entry.spec.id)
-      .filter((id) => id !== EXERCISE);
-    await testDb().attempt.createMany({
-      data: others.map((exerciseId) => ({
-        userId: user.id,
-        clientId: randomUUID(),
-        exerciseId,
-        source: "lesson",
-        seed: 0,
-        answers: {},
-        steps: [],
-        score: 1,
-        correct: true,
-        elapsedMs: 1000,
-      })),
-    });
-    // One step wrong: the attempt makes a step card.
-    const right = rightAnswers(EXERCISE, 0);
-    const missed = Object.keys(right)[1];
-    if (!missed) throw new Error("expected a second step");
-    const body = submission(EXERCISE, { answers: { ...right, [missed]: "1 Gbps" } });
-    const cardId = stepCardId(EXERCISE, missed);
-
+    const { userId, body, cardId } = await lastExerciseWithAMiss();
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     try {
@@ -156,7 +161,7 @@ describe("an attempt, the lesson it completes and the cards it makes are one wri
       await blocker.query(
         `INSERT INTO "ReviewCard" ("userId", "cardId", kind, due, stability, difficulty, "scheduledDays",
            "learningSteps", reps, lapses, state) VALUES ($1, $2, 'step', now(), 0, 0, 0, 0, 0, 0, 'new')`,
-        [user.id, cardId],
+        [userId, cardId],
       );
       const { rows } = await blocker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
       const blockerPid = rows[0]?.pid;
@@ -183,20 +188,48 @@ describe("an attempt, the lesson it completes and the cards it makes are one wri
       await blocker.end();
     }
     // Nothing of the failed request is stored: no attempt, no completion, no card.
-    expect(await testDb().attempt.count({ where: { userId: user.id, clientId: body.clientId } })).toBe(0);
-    expect(await testDb().lessonProgress.count({ where: { userId: user.id, completedAt: { not: null } } })).toBe(0);
-    expect(await testDb().reviewCard.count({ where: { userId: user.id } })).toBe(0);
+    expect(await testDb().attempt.count({ where: { userId: userId, clientId: body.clientId } })).toBe(0);
+    expect(await testDb().lessonProgress.count({ where: { userId: userId, completedAt: { not: null } } })).toBe(0);
+    expect(await testDb().reviewCard.count({ where: { userId: userId } })).toBe(0);
 
     // The outbox sends it again with the same client id: all of it is stored, once.
     const replay = await POST(request(body));
     expect(replay.status).toBe(201);
     const again = await POST(request(body));
     expect(again.status).toBe(200);
-    expect(await testDb().attempt.count({ where: { userId: user.id, clientId: body.clientId } })).toBe(1);
-    const progress = await testDb().lessonProgress.findMany({ where: { userId: user.id } });
+    expect(await testDb().attempt.count({ where: { userId: userId, clientId: body.clientId } })).toBe(1);
+    const progress = await testDb().lessonProgress.findMany({ where: { userId: userId } });
     expect(progress).toHaveLength(1);
     expect(progress[0]?.completedAt).not.toBeNull();
-    expect(await testDb().reviewCard.count({ where: { userId: user.id, cardId } })).toBe(1);
-    expect(await testDb().reviewCard.count({ where: { userId: user.id, kind: "fact" } })).toBeGreaterThan(0);
+    expect(await testDb().reviewCard.count({ where: { userId: userId, cardId } })).toBe(1);
+    expect(await testDb().reviewCard.count({ where: { userId: userId, kind: "fact" } })).toBeGreaterThan(0);
+  });
+
+  test("an attempt stored alone by an earlier version gets its completion and cards when it is sent again", async () => {
+    const { userId, body, cardId } = await lastExerciseWithAMiss();
+    expect((await POST(request(body))).status).toBe(201);
+    // What a connection lost after the attempt's own insert used to leave behind.
+    await testDb().reviewCard.deleteMany({ where: { userId } });
+    await testDb().lessonProgress.deleteMany({ where: { userId } });
+    for (let i = 0; i < 2; i++) {
+      const replay = await POST(request(body));
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ duplicate: true });
+    }
+    expect(await testDb().attempt.count({ where: { userId, clientId: body.clientId } })).toBe(1);
+    expect(await testDb().lessonProgress.count({ where: { userId, completedAt: { not: null } } })).toBe(1);
+    expect(await testDb().reviewCard.count({ where: { userId, cardId } })).toBe(1);
+    expect(await testDb().reviewCard.count({ where: { userId, kind: "fact" } })).toBeGreaterThan(0);
+  });
+
+  test("a replay does not bring a reviewed step card forward", async () => {
+    const { userId, body, cardId } = await lastExerciseWithAMiss();
+    expect((await POST(request(body))).status).toBe(201);
+    const later = new Date(Date.now() + 86_400_000);
+    await testDb().reviewCard.update({ where: { userId_cardId: { userId, cardId } }, data: { due: later } });
+    expect((await POST(request(body))).status).toBe(200);
+    expect((await testDb().reviewCard.findUnique({ where: { userId_cardId: { userId, cardId } } }))?.due).toEqual(
+      later,
+    );
   });
 });
