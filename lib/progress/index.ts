@@ -1,6 +1,6 @@
 import "server-only";
 
-export { DatabaseBusyError, disconnectDb } from "./db";
+export { DatabaseBusyError, asDatabaseBusy, disconnectDb } from "./db";
 export {
   clearFailedSignIns,
   createUser,

@@ -232,4 +232,41 @@ describe("an attempt, the lesson it completes and the cards it makes are one wri
       later,
     );
   });
+
+  test("the lesson's last two exercises answered at the same moment complete it", async () => {
+    // Each attempt's transaction cannot see the other's insert: they take turns on the lesson before counting.
+    const lesson = getLesson(LESSON);
+    if (!lesson) throw new Error(`no lesson ${LESSON}`);
+    const ids = listExercisesOfLesson(lesson).map((entry) => entry.spec.id);
+    const second = ids.find((id) => id !== EXERCISE);
+    if (!second) throw new Error("expected two exercises in the lesson");
+    for (let round = 0; round < 5; round++) {
+      const user = await makeUser();
+      session.user = user;
+      await testDb().attempt.createMany({
+        data: ids
+          .filter((id) => id !== EXERCISE && id !== second)
+          .map((exerciseId) => ({
+            userId: user.id,
+            clientId: randomUUID(),
+            exerciseId,
+            source: "lesson",
+            seed: 0,
+            answers: {},
+            steps: [],
+            score: 1,
+            correct: true,
+            elapsedMs: 1000,
+          })),
+      });
+      const statuses = await Promise.all(
+        [EXERCISE, second].map(async (id) => (await POST(request(submission(id)))).status),
+      );
+      expect(statuses).toEqual([201, 201]);
+      const progress = await testDb().lessonProgress.findUnique({
+        where: { userId_lessonId: { userId: user.id, lessonId: LESSON } },
+      });
+      expect(progress?.completedAt).not.toBeNull();
+    }
+  });
 });

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, test, vi } from "vitest";
 import pg from "pg";
 import { listCards } from "@/lib/content";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { unlessBusy } from "@/lib/http";
 import { DatabaseBusyError, addCardsToDeck, disconnectDb, getCardState, markLessonStarted } from "@/lib/progress";
 import { disconnectTestDb, testDb } from "../helpers/db";
 import { makeUser } from "../helpers/users";
@@ -110,9 +112,25 @@ describe("database time limits", () => {
 
   test("the app's connections carry a statement timeout and a lock timeout", async () => {
     const { db } = await import("@/lib/progress/db");
-    const rows = await db().$queryRaw<{ statement_timeout: string; lock_timeout: string }[]>`
-      SELECT current_setting('statement_timeout') AS statement_timeout, current_setting('lock_timeout') AS lock_timeout`;
-    expect(rows[0]?.statement_timeout).not.toBe("0");
-    expect(rows[0]?.lock_timeout).not.toBe("0");
+    const rows = await db().$queryRaw<{ statement: string; lock: string; idle: string }[]>`
+      SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock,
+        current_setting('idle_in_transaction_session_timeout') AS idle`;
+    expect(rows[0]?.statement).not.toBe("0");
+    expect(rows[0]?.lock).not.toBe("0");
+    expect(rows[0]?.idle).not.toBe("0");
+  });
+
+  test("a transaction that could not start in time (no connection free) answers 503 with a message too", async () => {
+    const response = await unlessBusy(async () => {
+      throw new Prisma.PrismaClientKnownRequestError(
+        "Transaction API error: Unable to start a transaction in the given time.",
+        { code: "P2028", clientVersion: "7" },
+      );
+    });
+    expect(response.status).toBe(503);
+    expect((await response.json()).error).toBe(
+      "The database is busy: its transaction could not start or finish in time. Nothing was saved; try again.",
+    );
+    await expect(unlessBusy(async () => Promise.reject(new Error("a bug")))).rejects.toThrow("a bug");
   });
 });
