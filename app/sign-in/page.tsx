@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { describeSignInError } from "@/components/auth/sign-in-error";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser, githubSignInEnabled } from "@/lib/auth";
 import { DEMO_ACCOUNT } from "@/lib/demo";
@@ -11,21 +12,11 @@ export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Errors next-auth may send back here, in words. */
-function describeAuthError(code: string | undefined): string | null {
-  if (!code) return null;
-  if (code === "CredentialsSignin") return "Email or password is wrong.";
-  if (code === "OAuthAccountNotLinked" || code === "AccessDenied")
-    return "GitHub sign-in was refused. Use your email and password.";
-  if (code.startsWith("Too many")) return code;
-  return "Sign-in failed. Please try again.";
-}
-
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);
-  const error = describeAuthError(typeof params.error === "string" ? params.error : undefined);
+  const error = describeSignInError(typeof params.error === "string" ? params.error : undefined);
   const demo =
     env().ENVELOPE_DEMO_ACCOUNT === "1" ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
   return (

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormField } from "./form-field";
+import { describeSignInResult } from "./sign-in-error";
 
 export type SignInFormProps = { returnTo: string; initialError: string | null; github: boolean };
 
@@ -24,7 +25,7 @@ export function SignInForm({ returnTo, initialError, github }: SignInFormProps) 
         redirect: false,
       });
       if (!result || result.error) {
-        setError(!result || result.error === "CredentialsSignin" ? "Email or password is wrong." : result.error);
+        setError(result ? describeSignInResult(result.error) : "Sign-in failed. Please try again.");
         return;
       }
       router.push(returnTo);

@@ -81,6 +81,6 @@ async function readLimited(request: Request, maxBytes: number): Promise<string> 
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-export { safeReturnPath } from "./safe-redirect";
+export { safeRedirectUrl, safeReturnPath } from "./safe-redirect";
 export { refusalResponse, statusFor } from "./refusal";
 export { unlessBusy } from "./busy";
