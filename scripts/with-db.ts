@@ -56,7 +56,13 @@ const embedded = !url;
 try {
   if (!url) {
     const pgDir = path.resolve(config.EMBEDDED_PG_DIR ?? path.join(dataDir, "pg"));
-    const server = await startEmbeddedPostgres({ dir: pgDir, port: config.EMBEDDED_PG_PORT });
+    // Another checkout's database on the default port is no reason to stop: take a free one. A port the learner
+    // chose is kept, and a clash with it is reported.
+    const server = await startEmbeddedPostgres({
+      dir: pgDir,
+      port: config.EMBEDDED_PG_PORT,
+      anyPort: !process.env.EMBEDDED_PG_PORT,
+    });
     url = server.url;
     stopDb = server.stop;
     console.log(

@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -98,13 +99,36 @@ async function ensureDatabase(port) {
   }
 }
 
+/** Whether something already listens on 127.0.0.1:`port` (another checkout's database, say). */
+export function portTaken(port) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(true));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(false)));
+  });
+}
+
+/** A port the system has free right now on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = /** @type {net.AddressInfo} */ (probe.address());
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
- * Start (or adopt) an embedded PostgreSQL server keeping its data in `dir`.
+ * Start (or adopt) an embedded PostgreSQL server keeping its data in `dir`. With `anyPort`, a `port` another server
+ * already holds is swapped for a free one (and the log says which) instead of failing.
  * @returns {Promise<{ url: string, dir: string, stop: () => Promise<void> }>}
  */
 export async function startEmbeddedPostgres({
   dir = path.resolve(".data/pg"),
   port = 54329,
+  anyPort = false,
   log = (line) => console.log(`[postgres] ${line}`),
 } = {}) {
   const root = platformPackage();
@@ -183,6 +207,12 @@ export async function startEmbeddedPostgres({
     } finally {
       fs.rmSync(pwfile, { force: true });
     }
+  }
+
+  if (anyPort && (await portTaken(port))) {
+    const taken = port;
+    port = await freePort();
+    log(`port ${taken} is taken by another server; using port ${port} (set EMBEDDED_PG_PORT to choose one)`);
   }
 
   const child = spawn(

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, test } from "vitest";
@@ -41,6 +42,39 @@ describe("the embedded PostgreSQL launcher", () => {
       await adopted.stop();
       await second.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
+
+  test(
+    "takes a free port, and says which, when another server holds the one asked for",
+    { timeout: 60_000 },
+    async () => {
+      const busyDir = path.resolve(".data/test-pg-port");
+      fs.rmSync(busyDir, { recursive: true, force: true });
+      const squatter = net.createServer();
+      await new Promise<void>((resolve) => squatter.listen(port + 5, "127.0.0.1", resolve));
+      const logs: string[] = [];
+      try {
+        await expect(startEmbeddedPostgres({ dir: busyDir, port: port + 5, log: () => {} })).rejects.toThrow(
+          /Port 54364 is taken: set EMBEDDED_PG_PORT to a free port/,
+        );
+        const server = await startEmbeddedPostgres({
+          dir: busyDir,
+          port: port + 5,
+          anyPort: true,
+          log: (line) => logs.push(line),
+        });
+        const chosen = Number(new URL(server.url).port);
+        expect(chosen).not.toBe(port + 5);
+        expect(logs).toContain(
+          `port ${port + 5} is taken by another server; using port ${chosen} (set EMBEDDED_PG_PORT to choose one)`,
+        );
+        expect(await selectOne(server.url)).toBe(1);
+        await server.stop();
+      } finally {
+        squatter.close();
+        fs.rmSync(busyDir, { recursive: true, force: true });
+      }
     },
   );
 });
