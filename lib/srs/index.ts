@@ -4,6 +4,10 @@ export { clampRetention, newCardState, previewRatings, retrievability, scheduleR
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
 export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
 export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
+export { balanceDue, balanceInterval } from "./load-balance";
+export { capForDate } from "./aim-at-date";
+export { orderBacklog, relativeOverdueness, spreadBacklog, type BacklogCard } from "./backlog";
+export { projectedRecall, type ProjectedRecall } from "./projected-recall";
 export { accuracyByWeek, currentStreak, dueForecast, median, reviewHeatmap, speedByWeek, weekOf } from "./series";
 export type { DayCount, DayOptions, DrillRun, StepRow, StreakReview, WeekAccuracy, WeekSpeed } from "./series";
 export {
