@@ -103,7 +103,7 @@ describe("POST /api/questions", () => {
       label: "form-encoded",
       body: "questionId=x",
       type: "application/x-www-form-urlencoded",
-      status: 400,
+      status: 415,
       error: "Send the request body as JSON (Content-Type: application/json).",
     },
   ])("$label → $status with a message", async ({ body, type, status, error, issue }) => {

@@ -15,29 +15,38 @@ function request(body: string, type = "application/json"): Request {
 
 describe("POST /api/sign-up", () => {
   test.each([
-    { label: "not JSON", body: "{email:", type: "application/json", error: "The request body is not valid JSON." },
+    {
+      label: "not JSON",
+      body: "{email:",
+      type: "application/json",
+      status: 400,
+      error: "The request body is not valid JSON.",
+    },
     {
       label: "form-encoded",
       body: "email=a@b.co",
       type: "application/x-www-form-urlencoded",
+      status: 415,
       error: "Send the request body as JSON (Content-Type: application/json).",
     },
     {
       label: "a JSON array",
       body: "[]",
       type: "application/json",
+      status: 400,
       error: "The request body is not what this endpoint expects.",
     },
     {
       label: "oversized",
       body: JSON.stringify({ email: "a".repeat(20_000) }),
       type: "application/json",
+      status: 413,
       error: "The request body is larger than 8 KB.",
     },
-    { label: "empty", body: "", type: "application/json", error: "The request body is not valid JSON." },
-  ])("$label → 400 with a message", async ({ body, type, error }) => {
+    { label: "empty", body: "", type: "application/json", status: 400, error: "The request body is not valid JSON." },
+  ])("$label → $status with a message", async ({ body, type, status, error }) => {
     const response = await POST(request(body, type));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ error });
   });
 
