@@ -38,7 +38,10 @@ export function SignUpForm({ returnTo, passwordMinLength }: SignUpFormProps) {
       }
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (!result || result.error) {
-        setIssues({ form: "Your account was created, but signing in failed. Please sign in." });
+        // Sign-up answers the same for a taken email (so it cannot be used to find accounts): only the sign-in tells.
+        setIssues({
+          form: "Envelope could not sign you in with this email and password. If you already have an account, sign in instead.",
+        });
         return;
       }
       router.push(returnTo);

@@ -71,16 +71,41 @@ describe("POST /api/sign-up", () => {
     expect(body.issues[field]).toBe(message);
   });
 
-  test("a valid sign-up creates one account; the same email again is 409 and creates nothing", async () => {
+  test("a valid sign-up creates one account; the same email again gets the same answer and creates nothing", async () => {
     const email = uniqueEmail("signup");
     const first = await POST(request(JSON.stringify({ email, password: "long enough", name: "Ada" })));
+    const second = await POST(request(JSON.stringify({ email: email.toUpperCase(), password: "other password" })));
+    expect(second.status).toBe(first.status);
     expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ user: { email, name: "Ada" } });
-
-    const second = await POST(request(JSON.stringify({ email: email.toUpperCase(), password: "long enough" })));
-    expect(second.status).toBe(409);
-    expect((await second.json()).issues.email).toBe("An account with this email already exists. Sign in instead.");
+    expect(await second.json()).toEqual(await first.json());
     expect(await testDb().user.count({ where: { email } })).toBe(1);
+    const row = await testDb().user.findUniqueOrThrow({ where: { email } });
+    expect(row.name).toBe("Ada"); // the first account is untouched
+  });
+
+  test("sign-up does not reveal which emails have accounts: same status, same body, similar time", async () => {
+    const taken = uniqueEmail("taken");
+    await POST(request(JSON.stringify({ email: taken, password: "long enough" })));
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await POST(request(JSON.stringify({ email, password: "long enough" })));
+      return { ms: performance.now() - started, status: response.status, body: await response.json() };
+    };
+    const fresh: Awaited<ReturnType<typeof timed>>[] = [];
+    const again: Awaited<ReturnType<typeof timed>>[] = [];
+    for (let round = 0; round < 4; round++) {
+      fresh.push(await timed(uniqueEmail("fresh")));
+      again.push(await timed(taken));
+    }
+    for (const [a, b] of fresh.map((f, i) => [f, again[i]!] as const)) {
+      expect(b.status).toBe(a.status);
+      expect(b.body).toEqual(a.body);
+    }
+    const median = (runs: { ms: number }[]) =>
+      runs.map((r) => r.ms).sort((x, y) => x - y)[Math.floor(runs.length / 2)]!;
+    // Both hash the password (argon2id) and answer after the same floor, so an account that exists is not the fast path.
+    expect(median(again) / median(fresh)).toBeGreaterThan(0.8);
+    expect(median(again) / median(fresh)).toBeLessThan(1.25);
   });
 
   test("the response never carries the password hash", async () => {

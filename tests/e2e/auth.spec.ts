@@ -31,7 +31,7 @@ test.describe("accounts", () => {
     await expect(page.getByText(email)).toBeVisible();
   });
 
-  test("sign-up says which field is wrong, and a taken email is named", async ({ page }) => {
+  test("sign-up says which field is wrong, and a taken email is sent to sign in", async ({ page }) => {
     await page.goto("/sign-up");
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByLabel("Password").fill("short");
@@ -42,7 +42,11 @@ test.describe("accounts", () => {
     await page.getByLabel("Email").fill("demo@example.com");
     await page.getByLabel("Password").fill("long enough password");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+    await expect(
+      page.getByText(
+        "Envelope could not sign you in with this email and password. If you already have an account, sign in instead.",
+      ),
+    ).toBeVisible();
   });
 
   test("the demo account shown on the sign-in page signs in", async ({ page }) => {
