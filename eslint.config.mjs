@@ -54,6 +54,18 @@ export default defineConfig([
     ],
   ),
   restrict(
+    ["lib/plan/**"],
+    [
+      ...appOnly("lib/plan is pure: the catalogue, the learner's state and today are arguments."),
+      { group: ["node:*", "fs", "path"], message: "lib/plan is pure: no file system or process access." },
+      {
+        regex: "^@/lib/(?!srs$)",
+        message:
+          "lib/plan imports only lib/srs (the day keys); the page passes the catalogue and the learner's state in.",
+      },
+    ],
+  ),
+  restrict(
     ["lib/widgets/**"],
     [
       ...appOnly("lib/widgets is pure: a widget's sliders are arguments."),
@@ -114,7 +126,7 @@ export default defineConfig([
     [
       { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
       {
-        group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*"],
+        group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*", "@/lib/plan/*"],
         message: "Import a lib module through its entry (@/lib/<module>).",
       },
       {
@@ -128,7 +140,14 @@ export default defineConfig([
     [
       { regex: "^@/lib/engine/(?!client$)", message: "Import lib/engine through its entry, @/lib/engine." },
       {
-        group: ["@/lib/progress/*", "@/lib/content/*", "@/lib/srs/*", "!@/lib/progress/client", "!@/lib/srs/client"],
+        group: [
+          "@/lib/progress/*",
+          "@/lib/content/*",
+          "@/lib/srs/*",
+          "@/lib/plan/*",
+          "!@/lib/progress/client",
+          "!@/lib/srs/client",
+        ],
         message: "Import a lib module through its entry (@/lib/<module>).",
       },
     ],
