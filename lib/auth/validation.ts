@@ -23,7 +23,10 @@ export const signUpSchema = z.object({
 
 export type SignUp = z.infer<typeof signUpSchema>;
 
+/** No NUL (PostgreSQL refuses it in text) and no unpaired surrogate: a sign-in with such an email is simply wrong. */
+const cleanText = (value: string) => !value.includes("\u0000") && value.isWellFormed();
+
 export const signInSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: z.string().trim().min(1).max(254).refine(cleanText),
+  password: z.string().min(1).max(200), // never stored or queried: argon2 takes any text
 });

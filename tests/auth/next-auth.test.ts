@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, afterEach, describe, expect, test, vi } from "vitest";
 import { authOptions } from "@/lib/auth";
 import { disconnectDb } from "@/lib/progress";
@@ -73,4 +74,29 @@ describe("a bad session cookie", () => {
     expect(text).not.toMatch(/\bat .*\(|\.js:\d+/);
     expect(text).not.toContain("not.a.real.token");
   });
+});
+
+describe("odd bytes in a sign-in", () => {
+  test.each(["a\u0000@example.com", "\ud800@example.com"])(
+    "an email of %j is a wrong sign-in, not a database fault",
+    async (email) => {
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      const secret = authOptions().secret ?? "";
+      const token = "b".repeat(64);
+      const hash = createHash("sha256").update(`${token}${secret}`).digest("hex");
+      const response = await AuthHandler({
+        req: {
+          origin,
+          action: "callback",
+          providerId: "credentials",
+          method: "POST",
+          cookies: { "next-auth.csrf-token": `${token}|${hash}` },
+          body: { csrfToken: token, email, password: "a password\u0000" },
+          headers: {},
+        },
+        options: authOptions(),
+      });
+      expect(new URL(response.redirect ?? "").searchParams.get("error")).toBe("CredentialsSignin");
+    },
+  );
 });
