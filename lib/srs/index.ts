@@ -4,7 +4,7 @@ export { clampRetention, newCardState, previewRatings, retrievability, scheduleR
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
 export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
 export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
-export { balanceDue, balanceInterval } from "./load-balance";
+export { balanceDue, balanceInterval, fuzzRange } from "./load-balance";
 export { capForDate } from "./aim-at-date";
 export { orderBacklog, relativeOverdueness, spreadBacklog, type BacklogCard } from "./backlog";
 export { projectedRecall, type ProjectedRecall } from "./projected-recall";

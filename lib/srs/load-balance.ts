@@ -19,9 +19,10 @@ function hashCardId(cardId: string): number {
 /**
  * The interval in days to use instead of `intervalDays`, picked inside FSRS's fuzz range for that interval (about ±15 %
  * under 7 days, ±10 % to 20 days, ±5 % beyond; `get_fuzz_range` of ts-fsrs) on the day with the fewest cards already
- * due. `load(days)` is how many cards are due `days` days after this review. Ties go to the day nearest a point of the
- * range chosen by the card id's hash, so cards learned together (same interval, same load) spread over the range
- * instead of all landing on one day, and the same card with the same load always gets the same day.
+ * due. `load(days)` is how many cards are due `days` days after this review. When the scheduled day is as light as any,
+ * it stays (so an empty deck keeps FSRS's own intervals and a card's log replays to its state). Other ties go to the day
+ * nearest a point of the range chosen by the card id's hash, so cards learned together spread over the range instead of
+ * all landing on one day, and the same card with the same load always gets the same day.
  * An interval under 3 days has no range (it comes back as it is).
  * @see ts-fsrs `get_fuzz_range`; Anki's load balancer (Deck options › FSRS, 24.11), which weighs days the same way.
  * @example balanceInterval(10, 10, "card-a", (d) => (d === 10 ? 40 : 5)) // 9 or 11: both lighter than day 10
@@ -49,7 +50,14 @@ export function balanceInterval(
       bestDistance = distance;
     }
   }
-  return best;
+  const scheduled = Math.min(Math.max(Math.round(intervalDays), min), max);
+  return load(scheduled) <= bestLoad ? scheduled : best;
+}
+
+/** The days FSRS's fuzz would allow around an interval (ts-fsrs `get_fuzz_range`), for reading the load of that window. */
+export function fuzzRange(intervalDays: number, elapsedDays = 0): { minDays: number; maxDays: number } {
+  const { min_ivl: minDays, max_ivl: maxDays } = get_fuzz_range(intervalDays, elapsedDays, MAXIMUM_INTERVAL_DAYS);
+  return { minDays, maxDays };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { balanceDue, balanceInterval, type CardState } from "@/lib/srs";
+import { balanceDue, balanceInterval, fuzzRange, type CardState } from "@/lib/srs";
 
 const DAY = 86_400_000;
 const now = new Date("2026-05-01T09:00:00Z");
@@ -68,10 +68,30 @@ describe("balanceInterval: a lighter day inside the fuzz range", () => {
     expect([...counts.values()].sort()).toEqual([5, 5, 6, 6, 6, 6, 6]);
   });
 
-  test("with no load at all the card id alone picks the day, and different ids pick different days", () => {
-    const picks = new Set(Array.from({ length: 20 }, (_, i) => balanceInterval(20, 20, `card-${i}`, () => 0)));
+  test("with no load at all the scheduled day stays (an empty deck keeps FSRS's intervals)", () => {
+    for (let i = 0; i < 20; i++) expect(balanceInterval(20, 20, `card-${i}`, () => 0)).toBe(20);
+  });
+
+  test("the scheduled day stays when it is as light as the lightest", () => {
+    expect(balanceInterval(10, 10, "card-a", (d) => (d === 9 ? 2 : d === 10 ? 2 : 5))).toBe(10);
+  });
+
+  test("when the scheduled day is crowded, the card id picks among equally light days", () => {
+    const picks = new Set(
+      Array.from({ length: 20 }, (_, i) => balanceInterval(20, 20, `card-${i}`, (d) => (d === 20 ? 9 : 0))),
+    );
     expect(picks.size).toBeGreaterThan(1);
-    for (const days of picks) expect(days >= 17 && days <= 23).toBe(true);
+    for (const days of picks) expect(days >= 17 && days <= 23 && days !== 20).toBe(true);
+  });
+});
+
+describe("fuzzRange", () => {
+  test.each([
+    { interval: 4, expected: { minDays: 3, maxDays: 5 } },
+    { interval: 10, expected: { minDays: 8, maxDays: 12 } },
+    { interval: 30, expected: { minDays: 27, maxDays: 33 } },
+  ])("$interval days → $expected.minDays..$expected.maxDays", ({ interval, expected }) => {
+    expect(fuzzRange(interval)).toEqual(expected);
   });
 });
 
