@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { StepGrade } from "@/lib/engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ratingForVerdict, scheduleReview, type CardPhase, type Rating } from "@/lib/srs";
+import { balanceAgainstDeck } from "./balance-load";
 import { cardSelect, cardStateColumns, cardStateFromJson, cardStateJson, cardStateOf } from "./card-codec";
 import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
@@ -110,7 +111,14 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
       const before = cardStateOf(row);
       if (before.due.getTime() > now.getTime())
         throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
-      const next = scheduleReview(before, rating, now, settings);
+      const next = await balanceAgainstDeck(
+        tx,
+        userId,
+        input.cardId,
+        scheduleReview(before, rating, now, settings),
+        now,
+        settings,
+      );
       await tx.reviewCard.update({
         where: { userId_cardId: { userId, cardId: input.cardId } },
         data: cardStateColumns(next),

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   formatInterval,
   newCardAllowance,
+  orderBacklog,
   previewRatings,
   type CardPhase,
   type CardState,
@@ -64,6 +65,21 @@ async function newCardsInCourseOrder(userId: string, now: Date): Promise<CardRow
     .sort((a, b) => (rank.get(a.cardId) ?? 0) - (rank.get(b.cardId) ?? 0));
 }
 
+/**
+ * Due cards in queue order: by kind (missed estimation steps, then missed case points and judgements, then flashcards),
+ * and within a kind the most overdue relative to its interval first (lib/srs `orderBacklog`), so after a break a card
+ * three days late on a two-day interval comes before one ten days late on a year.
+ */
+function orderDueReviews(rows: readonly CardRow[], now: Date): CardRow[] {
+  const kinds = [...new Set(rows.map((row) => row.kind))].sort().reverse();
+  return kinds.flatMap((kind) =>
+    orderBacklog(
+      rows.filter((row) => row.kind === kind),
+      now,
+    ),
+  );
+}
+
 async function queueFor(
   userId: string,
   now: Date,
@@ -71,13 +87,12 @@ async function queueFor(
   settings: LearnerSettings,
 ): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
   const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
-    // Missed estimation steps first (what the learner most needs), then the oldest due.
-    db().reviewCard.findMany({
-      where: dueReviewsWhere(userId, now),
-      orderBy: [{ kind: "desc" }, { due: "asc" }, { cardId: "asc" }],
-      take: limit,
-      select: cardSelect,
-    }),
+    // Missed estimation steps first (what the learner most needs), then the most overdue relative to its interval.
+    limit > 0
+      ? db()
+          .reviewCard.findMany({ where: dueReviewsWhere(userId, now), select: cardSelect })
+          .then((rows) => orderDueReviews(rows, now).slice(0, limit))
+      : Promise.resolve([]),
     db().reviewCard.count({ where: dueReviewsWhere(userId, now) }),
     newCardsInCourseOrder(userId, now),
     countNewCardsIntroducedToday(userId, now, settings),
@@ -114,8 +129,8 @@ function previewOf(state: CardState, now: Date, settings: LearnerSettings): Reco
 }
 
 /**
- * Cards due at `now`, ready to show (content text and, for steps, a fresh variant): missed steps first, then the oldest
- * due, then new flashcards in course order up to what is left of the learner's daily limit.
+ * Cards due at `now`, ready to show (content text and, for steps, a fresh variant): missed steps first, then the most
+ * overdue relative to its interval, then new flashcards in course order up to what is left of the learner's daily limit.
  */
 export async function listDueReviews(
   userId: string,
