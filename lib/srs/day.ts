@@ -94,3 +94,24 @@ export function daysBetween(from: string, to: string): string[] {
   }
   return days;
 }
+
+/**
+ * The instant the learner's day `day` begins: `dayStartHour` o'clock local time in `timeZone`, the inverse of dayKey
+ * (dayKey of the result is `day`, and of the millisecond before it the day before). When that local time does not exist
+ * (the clocks jump over it), the first instant after the jump.
+ * @example dayStartInstant("2026-03-08", "America/New_York", 4) // 2026-03-08T08:00:00Z (4 am EDT)
+ */
+export function dayStartInstant(day: string, timeZone: string, dayStartHour = 4): Date {
+  const wall = new Date(`${day}T00:00:00Z`).getTime() + dayStartHour * 3_600_000;
+  // The local time read with each offset the zone has around it; on the night the clocks go back it exists twice, and
+  // the day starts at the first.
+  const candidates = [
+    ...new Set([wall - 43_200_000, wall, wall + 43_200_000].map((at) => wall - offsetAt(at, timeZone) * 60_000)),
+  ].sort((a, b) => a - b);
+  const starts = (ms: number) =>
+    dayKey(new Date(ms), timeZone, dayStartHour) === day && dayKey(new Date(ms - 1), timeZone, dayStartHour) !== day;
+  const start = candidates.find(starts);
+  if (start !== undefined) return new Date(start);
+  // The start hour was skipped: the day begins when the clocks jump, the later of the two readings.
+  return new Date(Math.max(...candidates));
+}

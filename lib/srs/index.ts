@@ -2,7 +2,7 @@
 
 export { clampRetention, newCardState, previewRatings, retrievability, scheduleReview } from "./scheduler";
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
-export { addDays, dayKey, daysBetween, isValidTimeZone } from "./day";
+export { addDays, dayKey, dayStartInstant, daysBetween, isValidTimeZone } from "./day";
 export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
 export { balanceDue, balanceInterval, fuzzRange } from "./load-balance";
 export { capForDate } from "./aim-at-date";
