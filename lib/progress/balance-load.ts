@@ -1,9 +1,29 @@
 import "server-only";
 import type { Tx } from "./db";
-import { balanceDue, dayKey, fuzzRange, type CardState } from "@/lib/srs";
+import { balanceDue, capForDate, dayKey, dayStartInstant, fuzzRange, type CardState } from "@/lib/srs";
 import type { LearnerSettings } from "./settings";
 
 const DAY_MS = 86_400_000;
+
+/**
+ * The state to store after a rating at `now`: FSRS's `next`, moved to a lighter day of its fuzz window, then, with an
+ * interview day, pulled in so its next review comes the day before the interview rather than after it (lib/srs
+ * `capForDate`; the cap is applied last, so balancing never pushes a card past it).
+ * TODO(planner): pass the learner's interview day once settings store it (#16); until then `interviewDay` is null.
+ */
+export async function settleSchedule(
+  tx: Tx,
+  userId: string,
+  cardId: string,
+  next: CardState,
+  now: Date,
+  settings: LearnerSettings,
+  interviewDay: string | null = null,
+): Promise<CardState> {
+  const balanced = await balanceAgainstDeck(tx, userId, cardId, next, now, settings);
+  if (interviewDay === null) return balanced;
+  return capForDate(balanced, now, dayStartInstant(interviewDay, settings.timeZone, settings.dayStartHour));
+}
 
 /**
  * A card just scheduled at `now`, with its due date moved within FSRS's fuzz window to the learner day (their zone and
@@ -11,7 +31,7 @@ const DAY_MS = 86_400_000;
  * day (lib/srs `balanceDue`; deterministic per card id). Learning steps and intervals under 3 days are left alone.
  * Runs inside the rating's transaction: one read of the due dates in the window.
  */
-export async function balanceAgainstDeck(
+async function balanceAgainstDeck(
   tx: Tx,
   userId: string,
   cardId: string,

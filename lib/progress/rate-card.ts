@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepGrade } from "@/lib/engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ratingForVerdict, scheduleReview, type CardPhase, type Rating } from "@/lib/srs";
-import { balanceAgainstDeck } from "./balance-load";
+import { settleSchedule } from "./balance-load";
 import { cardSelect, cardStateColumns, cardStateFromJson, cardStateJson, cardStateOf } from "./card-codec";
 import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
@@ -111,7 +111,7 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
       const before = cardStateOf(row);
       if (before.due.getTime() > now.getTime())
         throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
-      const next = await balanceAgainstDeck(
+      const next = await settleSchedule(
         tx,
         userId,
         input.cardId,
