@@ -3,6 +3,7 @@
 
 export { FINAL_PASS_DAYS, MINUTES_PER_REVIEW, REVIEW_SHARE, planStudy } from "./plan-days";
 export { DRILL_MINUTES, drillsForDay, rankDrills, skillShare } from "./weak-skills";
+export { skillResults, type AnsweredStep } from "./skill-results";
 export type {
   LearnerPlanState,
   Plan,
