@@ -117,7 +117,8 @@ const sumMinutes = (items: readonly { minutes: number }[]) => items.reduce((sum,
  * @example planStudy({ catalogue, learner, today: "2026-05-04", interviewDay: "2026-05-25", minutesPerDay: 60 })
  */
 export function planStudy(input: PlanInput): Plan {
-  const minutesPerDay = Math.max(1, input.minutesPerDay);
+  // Settings are validated where they are read; a non-number here still plans (a minute a day), never loops or throws.
+  const minutesPerDay = Number.isFinite(input.minutesPerDay) ? Math.max(1, input.minutesPerDay) : 1;
   const units = remainingUnits(input);
   const interviewDay = input.interviewDay !== null && input.interviewDay > input.today ? input.interviewDay : null;
 

@@ -222,6 +222,19 @@ describe("planStudy: golden plans", () => {
     });
   });
 
+  test.each([
+    { label: "zero minutes a day", minutes: 0 },
+    { label: "a negative number", minutes: -30 },
+    { label: "not a number", minutes: Number.NaN },
+  ])("$label still gives a plan: one lesson or case step a day", ({ minutes }) => {
+    const plan = planStudy(input({ minutesPerDay: minutes }));
+    // Seven lessons, then two cases of five steps, each step on a day of its own.
+    expect(plan.days).toHaveLength(17);
+    expect(
+      plan.days.every((day) => day.items.filter((i) => i.kind === "lesson" || i.kind === "case").length === 1),
+    ).toBe(true);
+  });
+
   test("an interview date already past is ignored and said so", () => {
     const plan = planStudy(input({ interviewDay: "2026-05-01" }));
     expect(plan.status).toBe("no-date");
