@@ -28,8 +28,10 @@ function remainingUnits(input: PlanInput): Unit[] {
         (MODULE_RANK[a.module] ?? 2) - (MODULE_RANK[b.module] ?? 2) || a.order - b.order || a.id.localeCompare(b.id),
     )
     .map((lesson): Unit => ({ kind: "lesson", lesson, minutes: lesson.minutes }));
+  // A case already started comes before the others, so it is finished before a new one begins.
+  const started = (entry: PlanCase) => ((input.learner.caseStepsDone[entry.id]?.length ?? 0) > 0 ? 0 : 1);
   const cases = [...input.catalogue.cases]
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    .sort((a, b) => started(a) - started(b) || a.order - b.order || a.id.localeCompare(b.id))
     .flatMap((entry): Unit[] => {
       const stepsDone = new Set(input.learner.caseStepsDone[entry.id] ?? []);
       const left = entry.steps.filter((s) => !stepsDone.has(s.step));

@@ -235,6 +235,18 @@ describe("planStudy: golden plans", () => {
     ).toBe(true);
   });
 
+  test("a case already started comes before a case not begun", () => {
+    const learner = {
+      ...newLearner,
+      completedLessons: catalogue.lessons.map((l) => l.id),
+      caseStepsDone: { "case-b": ["requirements"] },
+    };
+    expect(summarise(planStudy(input({ learner })))).toEqual([
+      "2026-05-04 44m: case case-b: estimation, design, deepDive, wrapUp · drill d-qps · drill d-storage · drill d-servers",
+      "2026-05-05 49m: timed case case-a · drill d-cache · drill d-qps · drill d-storage",
+    ]);
+  });
+
   test("an interview date already past is ignored and said so", () => {
     const plan = planStudy(input({ interviewDay: "2026-05-01" }));
     expect(plan.status).toBe("no-date");
