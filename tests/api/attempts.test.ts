@@ -7,6 +7,24 @@ import { disconnectDb, serveVariant, stepCardId, type AttemptSubmit } from "@/li
 import { disconnectTestDb, testDb } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
+/** Correct lesson attempts at `exerciseIds`, stored directly, so the next answer is the lesson's last. */
+async function storeCorrectAttempts(userId: string, exerciseIds: string[]) {
+  await testDb().attempt.createMany({
+    data: exerciseIds.map((exerciseId) => ({
+      userId,
+      clientId: randomUUID(),
+      exerciseId,
+      source: "lesson",
+      seed: 0,
+      answers: {},
+      steps: [],
+      score: 1,
+      correct: true,
+      elapsedMs: 1000,
+    })),
+  });
+}
+
 // POST /api/attempts as the browser (and its outbox) calls it, against the real database, with the session replaced.
 const session = vi.hoisted(() => ({ user: null as { id: string } | null }));
 vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => session.user }));
@@ -126,20 +144,7 @@ async function lastExerciseWithAMiss(): Promise<{ userId: string; body: AttemptS
   const others = listExercisesOfLesson(lesson)
     .map((entry) => entry.spec.id)
     .filter((id) => id !== EXERCISE);
-  await testDb().attempt.createMany({
-    data: others.map((exerciseId) => ({
-      userId: user.id,
-      clientId: randomUUID(),
-      exerciseId,
-      source: "lesson",
-      seed: 0,
-      answers: {},
-      steps: [],
-      score: 1,
-      correct: true,
-      elapsedMs: 1000,
-    })),
-  });
+  await storeCorrectAttempts(user.id, others);
   const right = rightAnswers(EXERCISE, 0);
   const missed = Object.keys(right)[1];
   if (!missed) throw new Error("expected a second step");
@@ -243,22 +248,10 @@ describe("an attempt, the lesson it completes and the cards it makes are one wri
     for (let round = 0; round < 5; round++) {
       const user = await makeUser();
       session.user = user;
-      await testDb().attempt.createMany({
-        data: ids
-          .filter((id) => id !== EXERCISE && id !== second)
-          .map((exerciseId) => ({
-            userId: user.id,
-            clientId: randomUUID(),
-            exerciseId,
-            source: "lesson",
-            seed: 0,
-            answers: {},
-            steps: [],
-            score: 1,
-            correct: true,
-            elapsedMs: 1000,
-          })),
-      });
+      await storeCorrectAttempts(
+        user.id,
+        ids.filter((id) => id !== EXERCISE && id !== second),
+      );
       const statuses = await Promise.all(
         [EXERCISE, second].map(async (id) => (await POST(request(submission(id)))).status),
       );
