@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
  * The state to store after a rating at `now`: FSRS's `next`, moved to a lighter day of its fuzz window, then, with an
  * interview day, pulled in so its next review comes the day before the interview rather than after it (lib/srs
  * `capForDate`; the cap is applied last, so balancing never pushes a card past it).
- * TODO(planner): pass the learner's interview day once settings store it (#16); until then `interviewDay` is null.
+ * Until the settings store an interview day, callers pass none and no cap applies.
  */
 export async function settleSchedule(
   tx: Tx,

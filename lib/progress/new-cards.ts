@@ -5,7 +5,7 @@ import { db } from "./db";
 import { STEP_CARD_PREFIX } from "./step-cards";
 
 // New flashcards are introduced a few a day, in course order, the way Anki's daily new-card limit works: adding a
-// module of 133 cards must not make 133 cards due today (issue 9). Missed estimation steps are reviews of a mistake,
+// module of 133 cards must not make 133 cards due today. Missed estimation steps are reviews of a mistake,
 // not new material, so they stay outside the limit.
 
 /** Every flashcard in course order: the curriculum order of its lesson, then its order in the lesson's file. */

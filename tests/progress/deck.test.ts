@@ -21,7 +21,7 @@ import {
 } from "@/lib/progress";
 import { makeUser } from "../helpers/users";
 
-// Issue 9: adding a module or opening lessons flooded the deck with every card due at once.
+// Adding a module or opening lessons flooded the deck with every card due at once.
 
 afterAll(async () => {
   await disconnectDb();
