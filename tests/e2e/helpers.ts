@@ -36,3 +36,9 @@ export async function missImageApiStep(page: Page): Promise<Locator> {
   await expect(exercise.getByText("Score: 33%")).toBeVisible();
   return exercise;
 }
+
+/** Switch the colour scheme and wait for the buttons' colour transitions to end, so axe sees the settled colours. */
+export async function switchScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+}

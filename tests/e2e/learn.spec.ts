@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signUp } from "./helpers";
+import { expectNoAxeViolations, signUp, switchScheme } from "./helpers";
 
 test.describe("lessons", () => {
   test("answer an embedded estimate (one step right, one wrong), see verdicts and the worked solution, reload and still see it", async ({
@@ -71,8 +71,7 @@ test.describe("lessons", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByRole("button", { name: "Check my answers" }).first()).toBeVisible();
       for (const colorScheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme });
-        await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+        await switchScheme(page, colorScheme);
         await expectNoAxeViolations(page);
       }
     }

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signUp } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signUp, switchScheme } from "./helpers";
 
 // Every widget of the course: predict with the keyboard, run it, move one control and see its figure change.
 type Case = {
@@ -64,11 +64,6 @@ const PLAYGROUNDS: Case[] = [
     readout: "slo-burned",
   },
 ];
-
-async function switchScheme(page: Page, colorScheme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme });
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
-}
 
 for (const item of PLAYGROUNDS) {
   test(`${item.lesson}: predict, run the widget with the keyboard, and watch it respond`, async ({ page }) => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, signUp } from "./helpers";
+import { expectNoAxeViolations, signUp, switchScheme } from "./helpers";
 
 // Runs against the course's own content: the first lesson with a judgement question, and the bits-for-bytes audit of
 // "The numbers to carry in your head" (15,000 images/s × 200 KB is 24 Gbps, not 3).
@@ -26,12 +26,6 @@ function audit(id: string): Audit {
     if (found) return found;
   }
   throw new Error(`no audit ${id}`);
-}
-
-/** Switch the colour scheme and wait for the buttons' colour transitions to end, so axe sees the settled colours. */
-async function switchScheme(page: Page, colorScheme: "light" | "dark") {
-  await page.emulateMedia({ colorScheme });
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
