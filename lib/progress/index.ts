@@ -37,6 +37,10 @@ export { getCalibrationSummary, listExerciseStats } from "./practice";
 export type { DrillStat } from "./practice";
 export {
   getSettings,
+  interviewDayProblem,
+  MINUTES_PER_DAY_DEFAULT,
+  MINUTES_PER_DAY_MAX,
+  MINUTES_PER_DAY_MIN,
   NEW_CARDS_PER_DAY_DEFAULT,
   NEW_CARDS_PER_DAY_MAX,
   settingsUpdateSchema,

@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "UserSettings" ADD COLUMN     "fitReport" JSONB,
+ADD COLUMN     "fittedWeights" DOUBLE PRECISION[] DEFAULT ARRAY[]::DOUBLE PRECISION[],
+ADD COLUMN     "interviewDay" DATE,
+ADD COLUMN     "minutesPerDay" INTEGER NOT NULL DEFAULT 30,
+ADD COLUMN     "onboardedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "useFitted" BOOLEAN NOT NULL DEFAULT false;
