@@ -5,8 +5,9 @@ export type NavLink = { href: string; label: string };
  */
 export function navigationFor(signedIn: boolean): NavLink[] {
   // Lessons, drills and the reference sheet work without an account; cases, reviews and progress live in one.
+  // A learner's home is their plan for the day.
   const links: NavLink[] = [
-    { href: "/", label: "Home" },
+    signedIn ? { href: "/today", label: "Today" } : { href: "/", label: "Home" },
     { href: "/learn", label: "Learn" },
     { href: "/practice", label: "Practice" },
   ];

@@ -8,7 +8,14 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
 import { describeCalibration } from "@/lib/engine";
 import { drillForSkill, getLesson, lessonOfExercise, listCaseEntries } from "@/lib/content";
-import { getDashboard, listCaseResults, listWeakSkills, type SkillMisses } from "@/lib/progress";
+import {
+  getDashboard,
+  getReadiness,
+  listCaseResults,
+  listWeakSkills,
+  type Readiness,
+  type SkillMisses,
+} from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -38,12 +45,63 @@ function practiceLink(skill: SkillMisses): { href: string; label: string } {
     : { href: "/practice", label: "Drills" };
 }
 
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** "Ready by the date?": coverage by the interview if the plan is followed, and the recall projected to that day. */
+function ReadyByTheDate({ readiness }: { readiness: Readiness | null }) {
+  if (!readiness)
+    return (
+      <Panel id="ready" title="Ready by the date?">
+        <Empty>
+          Set your interview date on your{" "}
+          <Link href="/today" className="underline">
+            Today page
+          </Link>{" "}
+          and this panel shows what you will have covered by then, and how much of your deck you will still recall on
+          the day.
+        </Empty>
+      </Panel>
+    );
+  const { lessons, cases, recall, plan } = readiness;
+  const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(
+    new Date(`${readiness.interviewDay}T12:00:00Z`),
+  );
+  return (
+    <Panel id="ready" title={`Ready by ${day}?`}>
+      <p className="text-sm">{plan.message}</p>
+      <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
+        <dt>Lessons done by then, if you follow the plan</dt>
+        <dd className="text-right font-medium">
+          {lessons.byTheDate} of {lessons.total} <span className="font-normal text-muted">({lessons.done} now)</span>
+        </dd>
+        <dt>Cases done by then</dt>
+        <dd className="text-right font-medium">
+          {cases.byTheDate} of {cases.total} <span className="font-normal text-muted">({cases.done} now)</span>
+        </dd>
+        <dt>Recall of your cards on the day, with no more reviews</dt>
+        <dd className="text-right font-medium">{recall.average === null ? "no cards yet" : percent(recall.average)}</dd>
+      </dl>
+      <p className="text-sm text-muted">
+        {recall.average === null
+          ? "Cards you review start counting here."
+          : `The FSRS forecast over the ${recall.learned} cards you have reviewed${
+              recall.unlearned ? ` (${recall.unlearned} not yet started are left out)` : ""
+            }. Reviews before the date, capped to fall the day before it, keep it near your desired ${percent(
+              readiness.desiredRetention,
+            )}.`}
+      </p>
+    </Panel>
+  );
+}
+
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
-  const [data, weakest, caseResults] = await Promise.all([
-    getDashboard(user.id, new Date()),
+  const now = new Date();
+  const [data, weakest, caseResults, readiness] = await Promise.all([
+    getDashboard(user.id, now),
     listWeakSkills(user.id),
     listCaseResults(user.id),
+    getReadiness(user.id, now),
   ]);
   const caseEntries = listCaseEntries();
   const caseTitles = new Map(caseEntries.map((entry) => [entry.id, entry.title]));
@@ -62,6 +120,7 @@ export default async function ProgressPage() {
         </p>
       </header>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <ReadyByTheDate readiness={readiness} />
         <Panel id="course" title="Course">
           {data.modules.map((m) => (
             <ProgressBar key={m.module} label={m.title} done={m.done} total={m.total} />

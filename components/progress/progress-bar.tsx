@@ -1,7 +1,13 @@
-export type ProgressBarProps = { label: string; done: number; total: number };
+export type ProgressBarProps = {
+  label: string;
+  done: number;
+  total: number;
+  /** what is counted, for screen readers: "lessons completed" unless said */
+  counted?: string;
+};
 
 /** A labelled progress bar; the numbers are in the text, so it never depends on the bar alone. */
-export function ProgressBar({ label, done, total }: ProgressBarProps) {
+export function ProgressBar({ label, done, total, counted = "lessons completed" }: ProgressBarProps) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
     <div className="space-y-1">
@@ -17,7 +23,7 @@ export function ProgressBar({ label, done, total }: ProgressBarProps) {
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-valuetext={`${done} of ${total} lessons completed`}
+        aria-valuetext={`${done} of ${total} ${counted}`}
         className="h-2 w-full overflow-hidden rounded-full bg-accent-soft"
       >
         <div className="h-full rounded-full bg-accent" style={{ width: `${percent}%` }} />

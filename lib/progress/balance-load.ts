@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
  * The state to store after a rating at `now`: FSRS's `next`, moved to a lighter day of its fuzz window, then, with an
  * interview day, pulled in so its next review comes the day before the interview rather than after it (lib/srs
  * `capForDate`; the cap is applied last, so balancing never pushes a card past it).
- * Until the settings store an interview day, callers pass none and no cap applies.
+ * Without an interview day (the learner has not set one) no cap applies.
  */
 export async function settleSchedule(
   tx: Tx,
@@ -18,9 +18,9 @@ export async function settleSchedule(
   next: CardState,
   now: Date,
   settings: LearnerSettings,
-  interviewDay: string | null = null,
 ): Promise<CardState> {
   const balanced = await balanceAgainstDeck(tx, userId, cardId, next, now, settings);
+  const { interviewDay } = settings;
   if (interviewDay === null) return balanced;
   return capForDate(balanced, now, dayStartInstant(interviewDay, settings.timeZone, settings.dayStartHour));
 }

@@ -43,6 +43,7 @@ export {
   MINUTES_PER_DAY_MIN,
   NEW_CARDS_PER_DAY_DEFAULT,
   NEW_CARDS_PER_DAY_MAX,
+  dueHorizon,
   settingsUpdateSchema,
   updateSettings,
 } from "./settings";
@@ -78,3 +79,14 @@ export type { QuestionAnswerRequest, QuestionOutcome, QuestionView } from "./que
 export { nextAudit, pickAudit, serveQuestions } from "./question-views";
 export type { QuestionAnswered, ServedQuestion } from "./question-views";
 export { judgementCardId } from "./judgement-cards";
+export {
+  courseCatalogue,
+  CURVEBALL_MINUTES,
+  getReadiness,
+  getTodayPlan,
+  PLACEMENT_DRILLS,
+  placementQuestions,
+} from "./study-plan";
+export type { PlacementQuestionData, Readiness, TodayItem, TodayPlan } from "./study-plan";
+export { DEFAULT_SECONDS_PER_REVIEW, getWorkloadTable, WORKLOAD_HORIZON_DAYS, WORKLOAD_RETENTIONS } from "./workload";
+export type { WorkloadRow, WorkloadTable } from "./workload";

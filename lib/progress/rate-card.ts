@@ -9,7 +9,7 @@ import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { CLIENT_ID_REUSED, findLog, ratingSchema, type LogRow } from "./review-log";
 import { MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
-import { getSettings } from "./settings";
+import { dueHorizon, getSettings } from "./settings";
 import { gradeStepReview } from "./step-cards";
 
 export const reviewSubmitSchema = z.union([
@@ -109,7 +109,7 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
         );
       }
       const before = cardStateOf(row);
-      if (before.due.getTime() > now.getTime())
+      if (before.due.getTime() > dueHorizon(now, settings).getTime())
         throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
       const next = await settleSchedule(
         tx,

@@ -18,7 +18,7 @@ import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
 import { db } from "./db";
 import { countNewCardsIntroducedToday, courseRank } from "./new-cards";
 import { randomSeed } from "./seed-token";
-import { getSettings, type LearnerSettings } from "./settings";
+import { dueHorizon, getSettings, type LearnerSettings } from "./settings";
 import { serveStepVariant } from "./step-cards";
 
 export type ReviewItem =
@@ -48,9 +48,12 @@ export type ReviewSummary = NewCardAllowance & {
   reviewsDue: number;
 };
 
-/** Due cards other than new flashcards: missed steps (new or not) and every card already introduced. */
-function dueReviewsWhere(userId: string, now: Date) {
-  return { userId, due: { lte: now }, NOT: { kind: "fact", state: "new" } } satisfies Prisma.ReviewCardWhereInput;
+/**
+ * Due cards other than new flashcards: missed steps (new or not) and every card already introduced, due by `horizon`
+ * (now, or on the eve of the interview the end of the final pass).
+ */
+function dueReviewsWhere(userId: string, horizon: Date) {
+  return { userId, due: { lte: horizon }, NOT: { kind: "fact", state: "new" } } satisfies Prisma.ReviewCardWhereInput;
 }
 
 /** The new flashcards in the deck, in course order (cards no longer in the content are left out). */
@@ -86,14 +89,15 @@ async function queueFor(
   limit: number,
   settings: LearnerSettings,
 ): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
+  const horizon = dueHorizon(now, settings);
   const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
     // Missed estimation steps first (what the learner most needs), then the most overdue relative to its interval.
     limit > 0
       ? db()
-          .reviewCard.findMany({ where: dueReviewsWhere(userId, now), select: cardSelect })
+          .reviewCard.findMany({ where: dueReviewsWhere(userId, horizon), select: cardSelect })
           .then((rows) => orderDueReviews(rows, now).slice(0, limit))
       : Promise.resolve([]),
-    db().reviewCard.count({ where: dueReviewsWhere(userId, now) }),
+    db().reviewCard.count({ where: dueReviewsWhere(userId, horizon) }),
     newCardsInCourseOrder(userId, now),
     countNewCardsIntroducedToday(userId, now, settings),
   ]);

@@ -8,8 +8,10 @@ import {
   clampRetention,
   dayKey,
   isValidTimeZone,
+  reviewHorizon,
   type SchedulerSettings,
 } from "@/lib/srs";
+import { FINAL_PASS_DAYS } from "@/lib/plan";
 import { db } from "./db";
 
 /** How many new flashcards a day introduces unless the learner changes it (Anki's default too). */
@@ -146,4 +148,12 @@ export async function updateSettings(userId: string, input: SettingsUpdate, now 
   };
   await db().userSettings.upsert({ where: { userId }, update: data, create: { userId, ...data } });
   return { ok: true, settings: await getSettings(userId) };
+}
+
+/**
+ * The instant up to which the learner's cards count as due at `now`: `now`, except on the last day before their
+ * interview, when the final pass also brings the cards due in the week after it (lib/srs `reviewHorizon`).
+ */
+export function dueHorizon(now: Date, settings: LearnerSettings): Date {
+  return reviewHorizon(now, settings, FINAL_PASS_DAYS);
 }

@@ -1,29 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { caseSteps } from "@/lib/cases";
-import { listCaseEntries, listDrills, listLessons } from "@/lib/content";
-import { planStudy, type PlanCatalogue } from "@/lib/plan";
-
-/** A curveball has no budget of its own in a case file; five minutes is what the case page gives it in practice. */
-const CURVEBALL_MINUTES = 5;
-
-/**
- * The planner's catalogue from the real content: how a page (/today) builds it. Lessons with their module, order and
- * minutes; each case with its steps (the stages and the curveball) and the interview budget of each; each drill's skill.
- */
-function courseCatalogue(): PlanCatalogue {
-  return {
-    lessons: listLessons().map(({ id, module, order, minutes }) => ({ id, module, order, minutes })),
-    cases: listCaseEntries().map((entry) => ({
-      id: entry.id,
-      order: Number.parseInt(entry.basename, 10),
-      steps: caseSteps(entry.curveball.after).map((step) => ({
-        step,
-        minutes: step === "curveball" ? CURVEBALL_MINUTES : entry.budgetMinutes[step],
-      })),
-    })),
-    drills: listDrills().map(({ id, skill }) => ({ id, skill })),
-  };
-}
+import { planStudy } from "@/lib/plan";
+import { courseCatalogue } from "@/lib/progress";
 
 const newLearner = { completedLessons: [], caseStepsDone: {}, skills: [], cardDueDays: [] };
 
