@@ -34,3 +34,4 @@ export type {
   UndoResponseBody,
   VariantResponseBody,
 } from "./responses";
+export type { WorkloadRow, WorkloadTable } from "./workload";
