@@ -2,9 +2,11 @@ import {
   Rating as FsrsRating,
   State,
   createEmptyCard,
+  default_w,
   fsrs,
   generatorParameters,
   type Card,
+  type FSRSParameters,
   type Grade,
 } from "ts-fsrs";
 import {
@@ -43,27 +45,53 @@ export function clampRetention(value: number): number {
   return Math.min(RETENTION_MAX, Math.max(RETENTION_MIN, value));
 }
 
-const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+/** How many weights an FSRS-6 parameter set has (ts-fsrs 5 and the fsrs-rs optimizer both use 21). */
+export const FSRS_WEIGHT_COUNT = 21;
+
+/** ts-fsrs's default FSRS-6 weights, fitted by its authors on many learners' reviews: what a learner starts with. */
+export const DEFAULT_WEIGHTS: readonly number[] = default_w;
 
 /**
- * ts-fsrs with Envelope's settings: learning steps under a day (1 and 10 minutes, relearning 10 minutes), no fuzz (so
- * a rating sequence always gives the same intervals), and the learner's desired retention.
+ * The weights when `weights` is a full FSRS-6 set (21 finite numbers), else null. A stored set that is short, long or
+ * holds NaN falls back to the defaults rather than scheduling with garbage.
  */
+export function validWeights(weights: readonly number[] | undefined | null): readonly number[] | null {
+  if (!weights || weights.length !== FSRS_WEIGHT_COUNT) return null;
+  return weights.every((w) => Number.isFinite(w)) ? weights : null;
+}
+
+/**
+ * ts-fsrs parameters with Envelope's settings: learning steps under a day (1 and 10 minutes, relearning 10 minutes),
+ * no fuzz (so a rating sequence always gives the same intervals), the retention asked for, and the weights when they
+ * are a valid set (ts-fsrs clips each weight into its allowed range), else the defaults.
+ */
+export function fsrsParameters(retention: number, weights?: readonly number[]): FSRSParameters {
+  const w = validWeights(weights);
+  return generatorParameters({
+    request_retention: retention,
+    enable_fuzz: false,
+    enable_short_term: true,
+    learning_steps: ["1m", "10m"],
+    relearning_steps: ["10m"],
+    maximum_interval: 36500,
+    ...(w ? { w: [...w] } : {}),
+  });
+}
+
+// One ts-fsrs instance per (retention, weights): a learner's fitted weights get their own, the defaults share one.
+// Bounded, since every learner with fitted weights adds a key.
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+const MAX_SCHEDULERS = 500;
+
 function scheduler(settings: SchedulerSettings): ReturnType<typeof fsrs> {
   const retention = clampRetention(settings.desiredRetention);
-  let instance = schedulers.get(retention);
+  const weights = validWeights(settings.weights);
+  const key = weights ? `${retention}|${weights.join(",")}` : `${retention}`;
+  let instance = schedulers.get(key);
   if (!instance) {
-    instance = fsrs(
-      generatorParameters({
-        request_retention: retention,
-        enable_fuzz: false,
-        enable_short_term: true,
-        learning_steps: ["1m", "10m"],
-        relearning_steps: ["10m"],
-        maximum_interval: 36500,
-      }),
-    );
-    schedulers.set(retention, instance);
+    instance = fsrs(fsrsParameters(retention, weights ?? undefined));
+    if (schedulers.size >= MAX_SCHEDULERS) schedulers.clear();
+    schedulers.set(key, instance);
   }
   return instance;
 }

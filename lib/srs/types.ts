@@ -24,6 +24,11 @@ export const RATING_NAMES = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as c
 export type SchedulerSettings = {
   /** The share of cards you want to still remember when they come due: 0.80 to 0.97. */
   readonly desiredRetention: number;
+  /**
+   * FSRS-6 weights fitted to this learner's own reviews (21 numbers); absent, or not a valid set, means ts-fsrs's
+   * defaults.
+   */
+  readonly weights?: readonly number[];
 };
 
 export const RETENTION_MIN = 0.8;
