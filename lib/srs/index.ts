@@ -17,22 +17,6 @@ export {
   type FitScore,
   type TimedRating,
 } from "./fit";
-export { DEFAULT_WEIGHTS, FSRS_WEIGHT_COUNT, validWeights } from "./scheduler";
-export {
-  FIT_MIN_REVIEWS,
-  HELD_BACK_EVERY,
-  buildFitItems,
-  cleanHistory,
-  evaluateWeights,
-  reviewHistories,
-  splitHeldBack,
-  type FitDayCut,
-  type FitHistory,
-  type FitItems,
-  type FitReview,
-  type FitScore,
-  type TimedRating,
-} from "./fit";
 export { EASY_WITHIN_MS, formatInterval, ratingForVerdict } from "./intervals";
 export { addDays, dayKey, dayStartInstant, daysBetween, isValidTimeZone } from "./day";
 export { countIntroducedToday, newCardAllowance, type FirstRating, type NewCardAllowance } from "./new-cards";
