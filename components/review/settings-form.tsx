@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/net/send";
+import { WorkloadTable } from "@/components/review/workload-table";
 import { RETENTION_MAX, RETENTION_MIN } from "@/lib/srs/client";
 import type { SettingsResponseBody, SettingsUpdate } from "@/lib/progress/client";
 
@@ -15,6 +16,9 @@ export type SettingsFormProps = {
 /** Review settings: desired retention (with its workload trade-off), new cards a day, time zone, and when a day starts. */
 export function SettingsForm(props: SettingsFormProps) {
   const [retention, setRetention] = useState(props.desiredRetention);
+  // What the server holds, and how many saves so far: the workload table is worked out again after each save (new
+  // cards a day change it too).
+  const [saved, setSaved] = useState({ retention: props.desiredRetention, count: 0 });
   const [timeZone, setTimeZone] = useState(props.timeZone);
   const [dayStartHour, setDayStartHour] = useState(props.dayStartHour);
   // Kept as typed, so the server's message can say what is wrong with "abc" or "2.5".
@@ -29,8 +33,10 @@ export function SettingsForm(props: SettingsFormProps) {
       ...update,
       newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay),
     });
-    if (result.kind === "ok") setMessage("Saved.");
-    else if (result.kind === "refused") setMessage(Object.values(result.issues).join(" ") || result.error);
+    if (result.kind === "ok") {
+      setMessage("Saved.");
+      setSaved((before) => ({ retention: result.data.settings.desiredRetention, count: before.count + 1 }));
+    } else if (result.kind === "refused") setMessage(Object.values(result.issues).join(" ") || result.error);
     else setMessage("Your settings could not be saved. Try again.");
   }
 
@@ -52,9 +58,10 @@ export function SettingsForm(props: SettingsFormProps) {
           className="w-full max-w-md"
         />
         <p id="retention-hint" className="text-sm text-muted">
-          The share of cards you still remember when they come due. Higher means more reviews each day: going from 90%
-          to 95% roughly doubles the daily workload, while 85% cuts it by about a third.
+          The share of cards you still remember when they come due. Higher means more reviews each day; the table below
+          works out how many with your own cards.
         </p>
+        <WorkloadTable retention={retention} savedRetention={saved.retention} saves={saved.count} />
       </div>
       <div className="space-y-1">
         <label htmlFor="new-per-day" className="block font-medium">
