@@ -82,7 +82,7 @@ export default async function ReviewPage() {
         <h2 id="settings" className="text-xl font-semibold">
           Settings
         </h2>
-        <SettingsForm {...settings} />
+        <SettingsForm {...settings} deckSize={deck.length} />
       </section>
     </div>
   );

@@ -11,6 +11,8 @@ export type SettingsFormProps = {
   timeZone: string;
   dayStartHour: number;
   newCardsPerDay: number;
+  /** cards in the deck: when adding a module changes it, the workload table is worked out again */
+  deckSize?: number;
 };
 
 /** Review settings: desired retention (with its workload trade-off), new cards a day, time zone, and when a day starts. */
@@ -61,7 +63,12 @@ export function SettingsForm(props: SettingsFormProps) {
           The share of cards you still remember when they come due. Higher means more reviews each day; the table below
           works out how many with your own cards.
         </p>
-        <WorkloadTable retention={retention} savedRetention={saved.retention} saves={saved.count} />
+        <WorkloadTable
+          retention={retention}
+          savedRetention={saved.retention}
+          saves={saved.count}
+          deckSize={props.deckSize ?? 0}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor="new-per-day" className="block font-medium">

@@ -10,6 +10,8 @@ export type WorkloadTableProps = {
   savedRetention: number;
   /** how many times the settings were saved: each save works the table out again */
   saves: number;
+  /** cards in the deck: adding some works the table out again */
+  deckSize: number;
 };
 
 type Load = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; table: Workload };
@@ -57,7 +59,7 @@ function tradeSentence(table: Workload, chosen: WorkloadRow): string {
  * simulated on the server with their own deck. The row nearest the slider is highlighted, and a sentence puts the
  * choice against 0.90.
  */
-export function WorkloadTable({ retention, savedRetention, saves }: WorkloadTableProps) {
+export function WorkloadTable({ retention, savedRetention, saves, deckSize }: WorkloadTableProps) {
   const [load, setLoad] = useState<Load>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -84,7 +86,7 @@ export function WorkloadTable({ retention, savedRetention, saves }: WorkloadTabl
       }
     })();
     return () => controller.abort();
-  }, [saves, attempt]);
+  }, [saves, deckSize, attempt]);
 
   if (load.kind === "loading")
     return (
@@ -153,8 +155,8 @@ export function WorkloadTable({ retention, savedRetention, saves }: WorkloadTabl
                 >
                   <th scope="row" className="py-1 pr-3 pl-1 text-left font-[inherit]">
                     {formatRetention(row.desiredRetention)}
-                    {isChosen ? <span className="ml-1 text-xs">(chosen)</span> : null}
-                    {row === saved && !isChosen ? <span className="ml-1 text-xs text-muted">(saved)</span> : null}
+                    {isChosen ? <span className="text-xs"> (chosen)</span> : null}
+                    {row === saved && !isChosen ? <span className="text-xs text-muted"> (saved)</span> : null}
                   </th>
                   <td className="py-1 pr-3 text-right">
                     {formatAmount(row.first30.reviewsPerDay)} / {formatAmount(row.horizon.reviewsPerDay)}
