@@ -68,7 +68,7 @@ type LearnerRecords = {
   lessons: { lessonId: string; completedAt: Date | null }[];
   runs: { caseId: string; step: string; stepSince: Date | null; completedAt: Date | null }[];
   steps: { exerciseId: string; verdict: string; createdAt: Date }[];
-  cards: { due: Date; state: string; kind: string }[];
+  cards: { cardId: string; due: Date; state: string; kind: string }[];
   /** distinct cards rated today (undone ratings left out) */
   reviewedToday: string[];
   /** drills answered today */
@@ -91,7 +91,7 @@ async function readRecords(userId: string, now: Date): Promise<LearnerRecords> {
       FROM "Attempt" a, jsonb_array_elements(a.steps) s
       WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
         AND s->>'verdict' <> 'unreadable'`,
-    db().reviewCard.findMany({ where: { userId }, select: { due: true, state: true, kind: true } }),
+    db().reviewCard.findMany({ where: { userId }, select: { cardId: true, due: true, state: true, kind: true } }),
     db().$queryRaw<{ cardId: string }[]>`
       SELECT DISTINCT l."cardId" FROM "ReviewLog" l
       WHERE l."userId" = ${userId}::uuid AND l."reviewedAt" >= ${dayStart} AND l.undoes IS NULL
@@ -142,10 +142,10 @@ function planState(records: LearnerRecords, asOf: Date | null): LearnerPlanState
         .map((step) => ({ exerciseId: step.exerciseId, verdict: step.verdict, day: learnerDay(step.createdAt) })),
       skillOf,
     ),
+    // A card rated today was due today (or before) when the day began, wherever its rating has moved it.
     cardDueDays: records.cards
-      .filter((card) => card.kind !== "fact" || card.state !== "new")
-      .map((card) => learnerDay(card.due))
-      .concat(asOf ? [...reviewedToday].map(() => records.today) : []),
+      .filter((card) => card.kind !== "fact" || card.state !== "new" || reviewedToday.has(card.cardId))
+      .map((card) => (reviewedToday.has(card.cardId) ? records.today : learnerDay(card.due))),
   };
 }
 

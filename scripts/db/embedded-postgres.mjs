@@ -84,7 +84,8 @@ async function waitForExit(pid, ms) {
   return !isLivePostgres(pid);
 }
 
-function urlFor(port, database = DATABASE) {
+/** The connection string of the embedded server on `port` (tests use it to reach the e2e server's database). */
+export function urlFor(port, database = DATABASE) {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 

@@ -1,0 +1,38 @@
+import pg from "pg";
+import { urlFor } from "../../scripts/db/embedded-postgres.mjs";
+
+/**
+ * Move one learner's clock: every timestamp and date the database holds for them (their account, answers, cards,
+ * reviews, runs, settings and the interview day) moved back by `days`, so the server, whose clock is real, sees the
+ * learner `days` later. Found from the catalogue, so a new learner table is moved too. The e2e server's database is
+ * the embedded one on E2E_PG_PORT (playwright.config.ts).
+ */
+export async function moveLearnerClock(email: string, days: number): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(Number(process.env.E2E_PG_PORT ?? 54339)) });
+  await client.connect();
+  try {
+    const { rows: users } = await client.query<{ id: string }>('SELECT id FROM "User" WHERE email = $1', [email]);
+    const userId = users[0]?.id;
+    if (!userId) throw new Error(`no learner ${email}`);
+    const { rows: columns } = await client.query<{ table_name: string; column_name: string }>(
+      `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       WHERE c.table_schema = 'public' AND c.data_type IN ('timestamp with time zone', 'date')
+         AND (c.table_name = 'User' OR EXISTS (SELECT 1 FROM information_schema.columns u
+              WHERE u.table_schema = 'public' AND u.table_name = c.table_name AND u.column_name = 'userId'))`,
+    );
+    await client.query("BEGIN");
+    for (const { table_name: table, column_name: column } of columns) {
+      const owner = table === "User" ? "id" : "userId";
+      await client.query(
+        `UPDATE "${table}" SET "${column}" = "${column}" - make_interval(days => $2) WHERE "${owner}" = $1::uuid`,
+        [userId, days],
+      );
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
