@@ -11,6 +11,7 @@ export type { QuestionAnswerRequest, QuestionView } from "./questions";
 export type { QuestionAnswered, ServedQuestion } from "./question-views";
 export type { ReviewSubmit } from "./rate-card";
 export type { SettingsUpdate } from "./settings";
+export type { FitChoice, FitReport, FitResponseBody, FitStatus } from "./fit-params";
 export type {
   DeckRequest,
   DeleteAccountRequest,

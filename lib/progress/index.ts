@@ -90,3 +90,5 @@ export {
 export type { PlacementQuestionData, Readiness, TodayItem, TodayPlan } from "./study-plan";
 export { DEFAULT_SECONDS_PER_REVIEW, getWorkloadTable, WORKLOAD_HORIZON_DAYS, WORKLOAD_RETENTIONS } from "./workload";
 export type { WorkloadRow, WorkloadTable } from "./workload";
+export { fitChoiceSchema, fitParameters, getFitStatus, runFitChild, setUseFitted, FIT_TIMEOUT_MS } from "./fit-params";
+export type { FitChildResult, FitChoice, FitOutcome, FitReport, FitResponseBody, FitStatus } from "./fit-params";

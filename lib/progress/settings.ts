@@ -9,6 +9,7 @@ import {
   dayKey,
   isValidTimeZone,
   reviewHorizon,
+  validWeights,
   type SchedulerSettings,
 } from "@/lib/srs";
 import { FINAL_PASS_DAYS } from "@/lib/plan";
@@ -115,6 +116,8 @@ export async function getSettings(userId: string): Promise<LearnerSettings> {
     interviewDay: row.interviewDay ? row.interviewDay.toISOString().slice(0, 10) : null,
     minutesPerDay: row.minutesPerDay,
     onboarded: row.onboardedAt !== null,
+    // The learner's fitted FSRS weights when they chose them and the set is whole; otherwise the defaults schedule.
+    ...(row.useFitted && validWeights(row.fittedWeights) ? { weights: row.fittedWeights } : {}),
   };
 }
 
