@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   DEFAULT_SETTINGS,
+  DEFAULT_WEIGHTS,
   newCardState,
   retrievability,
   scheduleReview,
@@ -66,6 +67,17 @@ describe("simulateWorkload: what a desired retention costs", () => {
     expect(high.horizon.reviewsPerDay).toBeGreaterThan(low.horizon.reviewsPerDay);
     expect(high.horizon.minutesPerDay).toBeGreaterThan(low.horizon.minutesPerDay);
     expect(high.desiredRetention).toBe(higher);
+  });
+
+  test("fitted weights reach the scheduler: memories that start ten times as stable need fewer reviews", () => {
+    // w[0..3] are the initial stabilities (days) after a first Again, Hard, Good or Easy.
+    const stable = DEFAULT_WEIGHTS.map((w, i) => (i < 4 ? w * 10 : w));
+    const fresh = { cards: [], newCards: 200, newCardsPerDay: 20, days: 60 };
+    const withDefaults = simulateWorkload(input(fresh));
+    const withFitted = simulateWorkload(input({ ...fresh, settings: { ...DEFAULT_SETTINGS, weights: stable } }));
+    expect(withFitted.horizon.reviewsPerDay).toBeLessThan(withDefaults.horizon.reviewsPerDay);
+    // The same new cards come either way: only the reviews they bring differ.
+    expect(withFitted.horizon.newCardsPerDay).toBe(withDefaults.horizon.newCardsPerDay);
   });
 
   test.each([
