@@ -2,21 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AddModuleCards } from "@/components/review/add-module-cards";
 import { ReviewSession } from "@/components/review/review-session";
+import { FitPanel } from "@/components/review/fit-panel";
 import { SettingsForm } from "@/components/review/settings-form";
 import { requireUser } from "@/lib/auth";
 import { MODULES, MODULE_IDS } from "@/lib/content";
-import { getReviewSummary, getSettings, listDeck, listDueReviews, listPublishedCards } from "@/lib/progress";
+import {
+  getFitStatus,
+  getReviewSummary,
+  getSettings,
+  listDeck,
+  listDueReviews,
+  listPublishedCards,
+} from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const user = await requireUser("/review");
   const now = new Date();
-  const [items, summary, deck, settings] = await Promise.all([
+  const [items, summary, deck, settings, fitStatus] = await Promise.all([
     listDueReviews(user.id, now, 50),
     getReviewSummary(user.id, now),
     listDeck(user.id),
     getSettings(user.id),
+    getFitStatus(user.id),
   ]);
   // Only modules with lessons to learn offer their cards; lessons still to come add none.
   const cards = listPublishedCards();
@@ -83,6 +92,7 @@ export default async function ReviewPage() {
           Settings
         </h2>
         <SettingsForm {...settings} deckSize={deck.length} />
+        <FitPanel initial={fitStatus} />
       </section>
     </div>
   );
