@@ -18,10 +18,7 @@ async function readStdin() {
 /** True for `{ rating, deltaDays }` with two finite numbers (the optimizer's constructors take numbers only). */
 function isReview(value) {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    Number.isFinite(value.rating) &&
-    Number.isFinite(value.deltaDays)
+    typeof value === "object" && value !== null && Number.isFinite(value.rating) && Number.isFinite(value.deltaDays)
   );
 }
 
