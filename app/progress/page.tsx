@@ -68,7 +68,18 @@ function ReadyByTheDate({ readiness }: { readiness: Readiness | null }) {
   );
   return (
     <Panel id="ready" title={`Ready by ${day}?`}>
-      <p className="text-sm">{plan.message}</p>
+      <p className="text-sm">
+        {plan.message.replace(" (listed below)", "")}
+        {plan.dropped.lessons.length + plan.dropped.cases.length > 0 && (
+          <>
+            {" "}
+            <Link href="/today" className="underline">
+              Today
+            </Link>{" "}
+            lists what is left out, and a later date or more minutes a day brings it back.
+          </>
+        )}
+      </p>
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 text-sm">
         <dt>Lessons done by then, if you follow the plan</dt>
         <dd className="text-right font-medium">

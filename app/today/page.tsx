@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { PlanSettingsForm } from "@/components/today/plan-settings-form";
 import { requireUser } from "@/lib/auth";
+import { caseSteps } from "@/lib/cases";
 import { getCase, getLesson, stepTitle } from "@/lib/content";
 import type { PlanDay, PlanItem } from "@/lib/plan";
 import { getHomeSummary, getSettings, getTodayPlan, type TodayItem } from "@/lib/progress";
@@ -19,6 +20,12 @@ function dayName(day: string, weekday: "long" | "short" = "long"): string {
 
 function daysUntil(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** How many steps a case has (its stages and the curveball). */
+function caseStepCount(caseId: string): number {
+  const entry = getCase(caseId);
+  return entry ? caseSteps(entry.curveball.after).length : 0;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -185,8 +192,10 @@ export default async function TodayPage() {
               <li key={entry.caseId}>
                 <Link href={`/cases/${entry.caseId}`} className="underline">
                   {getCase(entry.caseId)?.title ?? entry.caseId}
-                </Link>{" "}
-                <span className="text-muted">({entry.steps.map(stepTitle).join(", ")})</span>
+                </Link>
+                {entry.steps.length < caseStepCount(entry.caseId) && (
+                  <span className="text-muted"> (from {stepTitle(entry.steps[0] ?? "")} on)</span>
+                )}
               </li>
             ))}
           </ul>

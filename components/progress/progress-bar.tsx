@@ -14,7 +14,7 @@ export function ProgressBar({ label, done, total, counted = "lessons completed" 
       <div className="flex justify-between text-sm">
         <span className="font-medium">{label}</span>
         <span className="text-muted">
-          {done} of {total} done
+          {done} of {total} {counted === "lessons completed" ? "done" : counted}
         </span>
       </div>
       <div
