@@ -88,9 +88,11 @@ export function FitPanel({ initial }: FitPanelProps) {
   const enough = status.reviews >= status.needed;
   const { report } = status;
   return (
-    <div className="card space-y-4" aria-busy={busy !== null}>
+    <section aria-labelledby="fit-heading" className="card space-y-4" aria-busy={busy !== null}>
       <div className="space-y-1">
-        <h3 className="font-medium">Parameters fitted to your reviews</h3>
+        <h3 id="fit-heading" className="font-medium">
+          Parameters fitted to your reviews
+        </h3>
         <p className="text-sm text-muted">
           The scheduler predicts when you would forget each card from parameters fitted on many learners&apos; reviews.
           With {status.needed} reviews of your own, it can fit them to how you remember instead, and check the fit on
@@ -179,6 +181,6 @@ export function FitPanel({ initial }: FitPanelProps) {
       <p role="status" aria-live="polite" className="text-sm">
         {message}
       </p>
-    </div>
+    </section>
   );
 }
