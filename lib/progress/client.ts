@@ -32,7 +32,9 @@ export type {
   ResetResponseBody,
   ReviewResponseBody,
   SettingsResponseBody,
+  SpreadResponseBody,
   UndoResponseBody,
   VariantResponseBody,
 } from "./responses";
 export type { WorkloadRow, WorkloadTable } from "./workload";
+export { SPREAD_PER_DAY_MAX, SPREAD_PER_DAY_MIN } from "./spread-limits";

@@ -92,3 +92,5 @@ export { DEFAULT_SECONDS_PER_REVIEW, getWorkloadTable, WORKLOAD_HORIZON_DAYS, WO
 export type { WorkloadRow, WorkloadTable } from "./workload";
 export { fitChoiceSchema, fitParameters, getFitStatus, runFitChild, setUseFitted, FIT_TIMEOUT_MS } from "./fit-params";
 export type { FitChildResult, FitChoice, FitOutcome, FitReport, FitResponseBody, FitStatus } from "./fit-params";
+export { spreadDueBacklog, spreadRequestSchema, type SpreadResult } from "./spread-backlog";
+export { SPREAD_PER_DAY_MAX, SPREAD_PER_DAY_MIN } from "./spread-limits";

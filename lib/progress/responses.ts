@@ -7,6 +7,7 @@ import type { LessonProgressRecord } from "./lessons";
 import type { QuestionAnswered } from "./question-views";
 import type { ReviewOutcome } from "./rate-card";
 import type { UndoOutcome } from "./undo-review";
+import type { SpreadResult } from "./spread-backlog";
 
 // What each write endpoint answers, declared once: the route handler builds the body (`satisfies`), and the browser
 // reads the same type through lib/progress/client.ts, as JSON makes it (dates become ISO strings).
@@ -65,3 +66,5 @@ export type CaseWriteResponseBody = { run: CaseRunView; duplicate: boolean };
  * exercise); `stored` is false for a visitor, `duplicate` true for a replayed client id.
  */
 export type QuestionResponseBody = QuestionAnswered & { duplicate: boolean; stored: boolean };
+
+export type SpreadResponseBody = SpreadResult;
