@@ -4,8 +4,10 @@ import { AddModuleCards } from "@/components/review/add-module-cards";
 import { ReviewSession } from "@/components/review/review-session";
 import { FitPanel } from "@/components/review/fit-panel";
 import { SettingsForm } from "@/components/review/settings-form";
+import { SpreadBacklog } from "@/components/review/spread-backlog";
 import { requireUser } from "@/lib/auth";
 import { MODULES, MODULE_IDS } from "@/lib/content";
+import { MINUTES_PER_REVIEW, REVIEW_SHARE } from "@/lib/plan";
 import {
   getFitStatus,
   getReviewSummary,
@@ -30,6 +32,8 @@ export default async function ReviewPage() {
   // Only modules with lessons to learn offer their cards; lessons still to come add none.
   const cards = listPublishedCards();
   const modules = MODULE_IDS.filter((id) => cards.some((card) => card.module === id));
+  // The reviews a day the learner's plan makes room for (half of their minutes); more than that due is a backlog.
+  const reviewsPerDay = Math.max(10, Math.floor((settings.minutesPerDay * REVIEW_SHARE) / MINUTES_PER_REVIEW));
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-2">
@@ -39,6 +43,7 @@ export default async function ReviewPage() {
           numbers, and so do the judgement questions you got wrong.
         </p>
       </header>
+      <SpreadBacklog reviewsDue={summary.reviewsDue} suggestedPerDay={reviewsPerDay} />
       {deck.length === 0 ? (
         <div className="card space-y-3">
           <h2 className="text-xl font-semibold">Your deck is empty</h2>

@@ -14,7 +14,7 @@ export type SpreadBacklogProps = {
 
 /**
  * After a break: offer to keep only so many reviews today, the most overdue relative to their interval, and move the
- * rest to the next days at the same pace. Shown only when more are due than a day takes.
+ * rest to the next days at the same pace. Offered only when more are due than a day takes.
  */
 export function SpreadBacklog({ reviewsDue, suggestedPerDay }: SpreadBacklogProps) {
   const router = useRouter();
@@ -23,7 +23,14 @@ export function SpreadBacklog({ reviewsDue, suggestedPerDay }: SpreadBacklogProp
   const [perDay, setPerDay] = useState(choices.includes(suggestedPerDay) ? suggestedPerDay : (choices[0] ?? 20));
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [sending, setSending] = useState(false);
-  if (choices.length === 0) return null;
+  // After a spread the page refreshes and the offer goes; what was done stays said.
+  const offer = reviewsDue > suggestedPerDay && choices.length > 0;
+  if (!offer)
+    return status ? (
+      <p role="status" className={status.error ? "card text-sm text-danger" : "card text-sm"}>
+        {status.text}
+      </p>
+    ) : null;
 
   async function spread() {
     setSending(true);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signUp, switchScheme } from "./helpers";
-import { moveLearnerClock } from "./learner-clock";
+import { makeBacklog, moveLearnerClock } from "./learner-clock";
 
 /** The day `days` from now, as a date input takes it (the browser and the server both run in UTC here). */
 function dayFromNow(days: number): string {
@@ -138,4 +138,29 @@ test("a learner who skips the placement with no date gets a plan at their own pa
   await expect(page).toHaveURL(/\/today$/);
   await page.goto("/progress");
   await expect(page.getByRole("region", { name: "Ready by the date?" })).toContainText("Set your interview date");
+});
+
+test("back from a break, a learner spreads a large backlog over the next days", async ({ page }) => {
+  const email = await signUp(page, "Returner");
+  await page.goto("/review");
+  await page.getByRole("button", { name: "Add all cards of Estimation" }).click();
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+  await makeBacklog(email);
+  await page.reload();
+  const backlog = page.getByRole("region", { name: /^\d+ reviews are waiting$/ });
+  await expect(backlog).toBeVisible();
+  const waiting = Number((await backlog.getByRole("heading").innerText()).split(" ")[0]);
+  expect(waiting).toBeGreaterThan(30);
+  await expectAxeInBothThemes(page);
+  await backlog.getByLabel("Reviews a day").selectOption("20");
+  await backlog.getByRole("button", { name: "Spread my reviews" }).click();
+  const said = page.getByRole("status").filter({ hasText: /stay for today/ });
+  await expect(said).toHaveText(/^\d+ stay for today; \d+ moved to the next \d+ days?\.$/);
+  const [kept = 0, moved = 0] = ((await said.innerText()).match(/\d+/g) ?? []).map(Number);
+  expect(kept).toBeLessThanOrEqual(20);
+  expect(kept + moved).toBe(waiting);
+  // The page now holds a day's worth: no backlog offer, and only the reviews kept are due (every card is learned).
+  await expect(page.getByRole("region", { name: /reviews are waiting$/ })).toHaveCount(0);
+  await expect(page.getByText(new RegExp(`^0 reviewed · ${kept} due$`))).toBeVisible();
+  await expectAxeInBothThemes(page);
 });
