@@ -59,6 +59,7 @@ export function FitPanel({ initial }: FitPanelProps) {
   const [status, setStatus] = useState(initial);
   const [busy, setBusy] = useState<"fit" | "choice" | null>(null);
   const [message, setMessage] = useState("");
+  const [pending, setPending] = useState<boolean | null>(null);
 
   async function runFit() {
     setBusy("fit");
@@ -75,9 +76,12 @@ export function FitPanel({ initial }: FitPanelProps) {
   }
 
   async function choose(useFitted: boolean) {
+    // The radio moves at once; a refusal moves it back and says why.
+    setPending(useFitted);
     setBusy("choice");
     const result = await callFit("PUT", { useFitted });
     setBusy(null);
+    setPending(null);
     if (!result.ok) return setMessage(result.message);
     setStatus(result.status);
     setMessage(
@@ -168,11 +172,16 @@ export function FitPanel({ initial }: FitPanelProps) {
         <fieldset className="space-y-2" disabled={busy !== null}>
           <legend className="text-sm font-medium">Schedule my reviews with</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="fit-choice" checked={status.useFitted} onChange={() => choose(true)} />
+            <input type="radio" name="fit-choice" checked={pending ?? status.useFitted} onChange={() => choose(true)} />
             Use my fitted parameters
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="fit-choice" checked={!status.useFitted} onChange={() => choose(false)} />
+            <input
+              type="radio"
+              name="fit-choice"
+              checked={!(pending ?? status.useFitted)}
+              onChange={() => choose(false)}
+            />
             Use the defaults
           </label>
         </fieldset>
