@@ -101,9 +101,11 @@ export default async function TodayPage() {
         <h1 className="text-3xl font-bold tracking-tight">Today{user.name ? `, ${user.name}` : ""}</h1>
         <p className="text-muted">
           {today.interviewDay && daysLeft !== null
-            ? daysLeft === 0
-              ? "Your interview is today. Good luck: you have done the work."
-              : `Your interview is ${daysLeft === 1 ? "tomorrow" : `in ${daysLeft} days`}, on ${dayName(today.interviewDay)}.`
+            ? daysLeft < 0
+              ? `Your interview date, ${dayName(today.interviewDay)}, has passed: set the next one below, or choose "No date yet".`
+              : daysLeft === 0
+                ? "Your interview is today. Good luck: you have done the work."
+                : `Your interview is ${daysLeft === 1 ? "tomorrow" : `in ${daysLeft} days`}, on ${dayName(today.interviewDay)}.`
             : "No interview date yet: the plan goes through the course at your pace."}{" "}
           {today.minutesPerDay} minutes a day.
         </p>
@@ -212,6 +214,13 @@ export default async function TodayPage() {
           minutesPerDay={settings.minutesPerDay}
           submitLabel="Update my plan"
         />
+        <p className="text-sm text-muted">
+          Want the plan to start from a fresh check of your skills?{" "}
+          <Link href="/welcome" className="underline">
+            Take the placement again
+          </Link>
+          .
+        </p>
       </section>
     </div>
   );
