@@ -32,7 +32,7 @@ export async function moveLearnerClock(email: string, days: number): Promise<voi
 export async function makeBacklog(email: string): Promise<void> {
   await withLearner(email, async (client, userId) => {
     await client.query(
-      `UPDATE "ReviewCard" c SET state = 'review', stability = 10, "scheduledDays" = 10, reps = 3,
+      `UPDATE "ReviewCard" c SET state = 'review', stability = 10, difficulty = 5, "scheduledDays" = 10, reps = 3, "learningSteps" = 0,
          due = now() - make_interval(days => n.i), "lastReview" = now() - make_interval(days => n.i + 10)
        FROM (SELECT "cardId", row_number() OVER (ORDER BY "cardId")::int AS i FROM "ReviewCard"
              WHERE "userId" = $1::uuid AND kind = 'fact') n
