@@ -96,7 +96,13 @@ export default async function ReviewPage() {
         <h2 id="settings" className="text-xl font-semibold">
           Settings
         </h2>
-        <SettingsForm {...settings} deckSize={deck.length} />
+        <SettingsForm
+          desiredRetention={settings.desiredRetention}
+          timeZone={settings.timeZone}
+          dayStartHour={settings.dayStartHour}
+          newCardsPerDay={settings.newCardsPerDay}
+          deckSize={deck.length}
+        />
         <FitPanel initial={fitStatus} />
       </section>
     </div>
