@@ -1,4 +1,5 @@
-import { DatabaseBusyError, asDatabaseBusy } from "@/lib/progress";
+import { DatabaseBusyError, DatabaseUnavailableError, asDatabaseBusy } from "@/lib/progress";
+import { databaseUnavailableResponse } from "./outage";
 
 /**
  * Run a route's work. A write that gave up waiting (a row locked by another request past the lock timeout, a
@@ -11,6 +12,7 @@ export async function unlessBusy(work: () => Promise<Response>): Promise<Respons
   } catch (error) {
     // A transaction that could not start or finish in time is raised by $transaction itself, outside any query.
     const busy = asDatabaseBusy(error);
+    if (busy instanceof DatabaseUnavailableError) return databaseUnavailableResponse();
     if (busy instanceof DatabaseBusyError)
       return Response.json({ error: busy.message }, { status: 503, headers: { "Retry-After": "2" } });
     throw error;

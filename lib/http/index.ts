@@ -138,3 +138,4 @@ export { safeRedirectUrl, safeReturnPath } from "./safe-redirect";
 export { refuseCrossSite } from "./origin";
 export { refusalResponse, statusFor } from "./refusal";
 export { unlessBusy } from "./busy";
+export { OUTAGE_RETRY_AFTER_SECONDS, databaseUnavailableResponse, withDatabase } from "./outage";

@@ -1,22 +1,34 @@
 import "server-only";
 
-export { DatabaseBusyError, asDatabaseBusy, disconnectDb } from "./db";
 export {
-  clearFailedSignIns,
+  DatabaseBusyError,
+  DatabaseUnavailableError,
+  asDatabaseBusy,
+  databaseOutage,
+  disconnectDb,
+  firstLine,
+  isDatabaseUnreachable,
+  markDatabaseDown,
+  markDatabaseUp,
+} from "./db";
+export {
+  createSession,
   createUser,
+  deleteSession,
   deleteUser,
+  findSessionUser,
   getUser,
   getUserCredentials,
-  listFailedSignIns,
   normaliseEmail,
-  recordFailedSignIn,
   upsertGithubUser,
   userSelect,
 } from "./users";
 export type { CreateUserResult, UserRecord } from "./users";
+export { releaseSignIn, reserveSignIn, reserveSignUp } from "./throttle";
+export type { RecentFailure } from "./throttle";
 export { listLessonProgress, markLessonCompleted, markLessonStarted, recordLessonEvent } from "./lessons";
 export type { LessonEvent, LessonEventOutcome, LessonProgressRecord } from "./lessons";
-export { checkDatabaseHealth } from "./health";
+export { checkDatabaseHealth, probeDatabase } from "./health";
 export type { DatabaseHealth } from "./health";
 export { ATTEMPT_SOURCES, MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
 export type { AttemptSource } from "./limits";

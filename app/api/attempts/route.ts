@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { readJsonBody, refusalResponse, unlessBusy } from "@/lib/http";
+import { readJsonBody, refusalResponse, unlessBusy, withDatabase } from "@/lib/http";
 import { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, type AttemptResponseBody } from "@/lib/progress";
 
 /**
@@ -10,7 +10,7 @@ import { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, type Attemp
  * A visitor without an account gets the grade and nothing is stored (200, `stored: false`); the browser keeps the
  * submission and sends it again, with the same client id, once the visitor signs in.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const body = await readJsonBody(request, attemptSubmitSchema);
   if (!body.ok) return body.response;
   const user = await getCurrentUser();
@@ -41,3 +41,5 @@ export async function POST(request: Request): Promise<Response> {
     );
   });
 }
+
+export const POST = withDatabase(post);

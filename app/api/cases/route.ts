@@ -1,12 +1,12 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, withDatabase } from "@/lib/http";
 import { caseWriteSchema, writeCase, type CaseWriteResponseBody } from "@/lib/progress";
 
 /**
  * Every write a learner makes in a case study (start, reveal, next, pause, resume, notes, a checklist mark, a design
  * choice), each with its client id: a replay changes nothing (200), a first write answers 201 with the run as stored.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to work a case.");
   // Notes of up to 20,000 characters, in any script, fit well inside 128 KB of JSON.
@@ -18,3 +18,5 @@ export async function POST(request: Request): Promise<Response> {
     status: outcome.duplicate ? 200 : 201,
   });
 }
+
+export const POST = withDatabase(post);

@@ -1,13 +1,13 @@
 import { getCurrentUser } from "@/lib/auth";
 import { getLesson } from "@/lib/content";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, withDatabase } from "@/lib/http";
 import { addLessonCards, addModuleCards, deckRequestSchema, type DeckResponseBody } from "@/lib/progress";
 
 /**
  * Add every flashcard of a module (`{ module }`) or of one lesson (`{ lesson }`) to the learner's deck. Cards already
  * there keep their schedule; cards of lessons still to come are not added. New cards are introduced a few a day.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to build your deck.");
   const body = await readJsonBody(request, deckRequestSchema, 1024);
@@ -18,3 +18,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!getLesson(body.data.lesson)) return jsonError(400, `There is no lesson "${body.data.lesson}".`);
   return Response.json({ added: await addLessonCards(user.id, body.data.lesson, now) } satisfies DeckResponseBody);
 }
+
+export const POST = withDatabase(post);

@@ -1,11 +1,11 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError } from "@/lib/http";
+import { jsonError, withDatabase } from "@/lib/http";
 import { exportUserData } from "@/lib/progress";
 
 export const dynamic = "force-dynamic";
 
 /** Everything stored about the signed-in learner, as a JSON download. */
-export async function GET(): Promise<Response> {
+async function get(): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to export your data.");
   const data = await exportUserData(user.id);
@@ -17,3 +17,5 @@ export async function GET(): Promise<Response> {
     },
   });
 }
+
+export const GET = withDatabase(get);

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { readJsonBody, refusalResponse } from "@/lib/http";
+import { readJsonBody, refusalResponse, withDatabase } from "@/lib/http";
 import { answerQuestion, questionAnswerSchema, type QuestionResponseBody } from "@/lib/progress";
 
 /**
@@ -8,7 +8,7 @@ import { answerQuestion, questionAnswerSchema, type QuestionResponseBody } from 
  * (graded, not stored), 409 when a client id comes back with another body. The verdict brings the right answer and
  * why, which the page never sends before.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   const body = await readJsonBody(request, questionAnswerSchema, 2048);
   if (!body.ok) return body.response;
@@ -20,3 +20,5 @@ export async function POST(request: Request): Promise<Response> {
     headers: { "Cache-Control": "no-store" },
   });
 }
+
+export const POST = withDatabase(post);

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse, unlessBusy } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, unlessBusy, withDatabase } from "@/lib/http";
 import { reviewCard, reviewSubmitSchema, type ReviewResponseBody } from "@/lib/progress";
 
 /**
@@ -7,7 +7,7 @@ import { reviewCard, reviewSubmitSchema, type ReviewResponseBody } from "@/lib/p
  * missed estimation step (graded by the engine; its verdict gives the rating). A repeated clientId stores nothing new;
  * the same clientId with another body is refused (409).
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to review.");
   const body = await readJsonBody(request, reviewSubmitSchema, 4096);
@@ -20,3 +20,5 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json(reviewed satisfies ReviewResponseBody, { status: outcome.duplicate ? 200 : 201 });
   });
 }
+
+export const POST = withDatabase(post);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { registerUser, signUpSchema } from "@/lib/auth";
-import { readJsonBody } from "@/lib/http";
+import { readJsonBody, withDatabase } from "@/lib/http";
 
 /**
  * Every valid sign-up answers after at least this long. Hashing the password costs the same either way, but storing a
@@ -13,7 +13,7 @@ const SIGN_UP_FLOOR_MS = 500;
  * same answer (201, the same body) after the same time, so sign-up does not tell anyone which emails are registered;
  * the form then signs in, which succeeds only with the account's own password.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const body = await readJsonBody(request, signUpSchema, 8 * 1024);
   if (!body.ok) return body.response;
   const started = performance.now();
@@ -22,3 +22,5 @@ export async function POST(request: Request): Promise<Response> {
   if (left > 0) await sleep(left);
   return Response.json({ message: "Sign in with this email and password to continue." }, { status: 201 });
 }
+
+export const POST = withDatabase(post);

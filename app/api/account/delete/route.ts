@@ -1,9 +1,9 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody } from "@/lib/http";
+import { jsonError, readJsonBody, withDatabase } from "@/lib/http";
 import { deleteAccountSchema, deleteUser, type DeleteAccountResponseBody } from "@/lib/progress";
 
 /** Delete the signed-in account and every row of it. The body repeats the account's email as confirmation. */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to delete your account.");
   const body = await readJsonBody(request, deleteAccountSchema, 1024);
@@ -16,3 +16,5 @@ export async function POST(request: Request): Promise<Response> {
   await deleteUser(user.id);
   return Response.json({ deleted: true } satisfies DeleteAccountResponseBody);
 }
+
+export const POST = withDatabase(post);

@@ -1,11 +1,11 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError } from "@/lib/http";
+import { jsonError, withDatabase } from "@/lib/http";
 import { reviewLogCsv } from "@/lib/progress";
 
 export const dynamic = "force-dynamic";
 
 /** The signed-in learner's review log as CSV. */
-export async function GET(): Promise<Response> {
+async function get(): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to export your data.");
   return new Response(await reviewLogCsv(user.id), {
@@ -16,3 +16,5 @@ export async function GET(): Promise<Response> {
     },
   });
 }
+
+export const GET = withDatabase(get);

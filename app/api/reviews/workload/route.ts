@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError } from "@/lib/http";
+import { jsonError, withDatabase } from "@/lib/http";
 import { asDatabaseBusy, DatabaseBusyError, getWorkloadTable, type WorkloadTable } from "@/lib/progress";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
  * What each desired retention would cost the signed-in learner: reviews and minutes a day over the next six months,
  * simulated on their own deck. 401 when signed out; 503 (never 500) when the table cannot be worked out just now.
  */
-export async function GET(): Promise<Response> {
+async function get(): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to see your review workload.");
   try {
@@ -24,3 +24,5 @@ export async function GET(): Promise<Response> {
     );
   }
 }
+
+export const GET = withDatabase(get);

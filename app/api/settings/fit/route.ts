@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse, refuseCrossSite } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, refuseCrossSite, withDatabase } from "@/lib/http";
 import { fitChoiceSchema, fitParameters, setUseFitted, type FitOutcome, type FitResponseBody } from "@/lib/progress";
 
 type FitFailure = Extract<FitOutcome, { ok: false }>["reason"];
@@ -12,7 +12,7 @@ const statuses = { "too-few": 422, failed: 503, busy: 503 } as const satisfies R
  * many they have); 503 with why when the fit process failed, timed out or another fit is running. Never a 500: a fit
  * runs in a child process, and a database that does not answer is a 503 too.
  */
-export async function POST(request: Request): Promise<Response> {
+async function post(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to fit your parameters.");
   const crossSite = refuseCrossSite(request);
@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
  * `{ useFitted: boolean }`: schedule with the fitted parameters or go back to the defaults. 409 when choosing fitted
  * parameters that do not exist yet; 400 for any other body.
  */
-export async function PUT(request: Request): Promise<Response> {
+async function put(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to change your settings.");
   const body = await readJsonBody(request, fitChoiceSchema, 256);
@@ -49,3 +49,6 @@ export async function PUT(request: Request): Promise<Response> {
     return jsonError(503, "Your choice could not be saved just now: the database did not answer. Try again.");
   }
 }
+
+export const POST = withDatabase(post);
+export const PUT = withDatabase(put);

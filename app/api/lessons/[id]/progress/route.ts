@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth";
-import { jsonError, readJsonBody, refusalResponse } from "@/lib/http";
+import { jsonError, readJsonBody, refusalResponse, withDatabase } from "@/lib/http";
 import { lessonEventSchema, recordLessonEvent, type LessonProgressResponseBody } from "@/lib/progress";
 
 type Context = { params: Promise<{ id: string }> };
@@ -8,7 +8,7 @@ type Context = { params: Promise<{ id: string }> };
  * Record that the learner opened (started) or reached the end of (completed) a lesson. Idempotent. Completing a lesson
  * adds its flashcards to the deck; opening it does not.
  */
-export async function POST(request: Request, context: Context): Promise<Response> {
+async function post(request: Request, context: Context): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to keep your progress.");
   const { id } = await context.params;
@@ -21,3 +21,5 @@ export async function POST(request: Request, context: Context): Promise<Response
     cardsAdded: outcome.cardsAdded,
   } satisfies LessonProgressResponseBody);
 }
+
+export const POST = withDatabase(post);
