@@ -248,7 +248,7 @@ export function createOutbox(options: OutboxOptions) {
         if (waiters.has(head.id)) results.set(head.id, { kind: "queued", reason: "signed-out" });
         return;
       }
-      if (isTransient(result)) {
+      if (result.kind === "unreachable" || isTransient(result)) {
         failures += 1;
         blocked = "offline";
         armRetry(retryDelayMs(failures));
