@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
+        <OutboxFlusher learnerId={user?.id ?? null} />
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-surface focus:px-3 focus:py-2"
@@ -34,7 +35,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>
-        {user && <OutboxFlusher />}
         <footer className="border-t border-border py-6 text-center text-sm text-muted">
           Envelope · practise system design one estimate at a time
         </footer>

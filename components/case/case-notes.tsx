@@ -22,7 +22,7 @@ export function CaseNotes({ caseId, step, initial, label }: CaseNotesProps) {
   const [text, setText] = useState(initial);
   const [saved, setSaved] = useState<Saved>("saved");
   const last = useRef(initial);
-  const { write, error } = useCaseWrite();
+  const { write, error, queued } = useCaseWrite();
   const tooLong = text.length > MAX_CASE_NOTES;
 
   useEffect(() => {
@@ -42,7 +42,9 @@ export function CaseNotes({ caseId, step, initial, label }: CaseNotesProps) {
       ? "Saving…"
       : saved === "unsaved"
         ? (error ?? "Not saved yet.")
-        : "Saved.";
+        : queued
+          ? "Kept on this device; it will be saved when Envelope can be reached."
+          : "Saved.";
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">

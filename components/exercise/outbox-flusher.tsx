@@ -1,18 +1,45 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
+import { outbox } from "@/components/net/outbox";
 import { adoptVisitorAttempts } from "./submit";
 
+export type OutboxFlusherProps = {
+  /** the signed-in learner's user id from the session, or null for a visitor */
+  learnerId: string | null;
+};
+
 /**
- * For a signed-in learner: sends answers saved while offline (from any page, even one since closed) and the attempts
- * made as a visitor before signing in, when a page loads and when the browser comes back online.
+ * Ties the outbox to the learner of this session and sends what waits for them: on load (with the attempts made as a
+ * visitor before signing in), when the browser comes back online, and when the tab is shown again. Another learner's
+ * queued writes stay on the device, untouched, until that learner signs in here again.
  */
-export function OutboxFlusher() {
+export function OutboxFlusher({ learnerId }: OutboxFlusherProps) {
+  // A layout effect runs before any page's effects, so a write made as a page opens (a lesson marked started) already
+  // goes to this learner's queue.
+  useLayoutEffect(() => {
+    outbox.setLearner(learnerId);
+  }, [learnerId]);
+
   useEffect(() => {
-    const flush = () => void adoptVisitorAttempts();
-    flush();
+    if (!learnerId) return;
+    const flush = () => void outbox.flush();
+    const onVisible = () => {
+      if (document.visibilityState === "visible") flush();
+    };
+    // Another tab queued or delivered a write: count again.
+    const onStorage = () => outbox.refresh();
+    void adoptVisitorAttempts();
     window.addEventListener("online", flush);
-    return () => window.removeEventListener("online", flush);
-  }, []);
+    window.addEventListener("focus", flush);
+    window.addEventListener("storage", onStorage);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.removeEventListener("online", flush);
+      window.removeEventListener("focus", flush);
+      window.removeEventListener("storage", onStorage);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [learnerId]);
   return null;
 }

@@ -1,6 +1,6 @@
 import type { ExerciseGrade } from "@/lib/engine/client";
 import type { AttemptResponseBody, AttemptSubmit, Json } from "@/lib/progress/client";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 
 export type AttemptPayload = AttemptSubmit;
 
@@ -10,7 +10,8 @@ export type SubmitOutcome =
   | { kind: "queued"; message: string }
   | { kind: "refused"; message: string };
 
-const OUTBOX_KEY = "envelope:outbox";
+/** Where attempts waited before every write had a per-learner outbox; read once, then emptied. */
+const LEGACY_OUTBOX_KEY = "envelope:outbox";
 /** A visitor's graded attempts, kept until they sign in or sign up; then they join the outbox (same client ids). */
 const VISITOR_KEY = "envelope:visitor-attempts";
 /** A visitor keeps at most this many attempts on the device; the oldest go first. */
@@ -50,54 +51,48 @@ function writeList(key: string, items: AttemptPayload[]) {
   }
 }
 
-function readOutbox(): AttemptPayload[] {
-  return readList(OUTBOX_KEY);
-}
-
-function writeOutbox(items: AttemptPayload[]) {
-  writeList(OUTBOX_KEY, items);
-}
-
 /** How many attempts a visitor has kept on this device. */
 export function countVisitorAttempts(): number {
   return readList(VISITOR_KEY).length;
 }
 
+/** An attempt as the outbox sends it: the same request as a live submission, so a replay is stored once. */
+function attemptWrite(payload: AttemptPayload) {
+  return { method: "POST", url: "/api/attempts", body: payload, label: "an answer" } as const;
+}
+
 /**
- * After sign-in or sign-up: the visitor's kept attempts join the outbox and are sent, each with its own client id,
- * so an attempt is stored exactly once however often this runs (two tabs, a reload half-way).
+ * After sign-in or sign-up: the visitor's kept attempts join this learner's outbox and are sent, each with its own
+ * client id, so an attempt is stored exactly once however often this runs (two tabs, a reload half-way). Attempts
+ * left in the single outbox of earlier versions join too: they were made on this device before queues had owners.
  */
-export async function adoptVisitorAttempts(): Promise<number> {
-  const kept = readList(VISITOR_KEY);
-  if (kept.length > 0) {
-    const waiting = new Set(readOutbox().map((item) => item.clientId));
-    writeOutbox([...readOutbox(), ...kept.filter((item) => !waiting.has(item.clientId))]);
-    writeList(VISITOR_KEY, []);
+export async function adoptVisitorAttempts(): Promise<void> {
+  for (const key of [LEGACY_OUTBOX_KEY, VISITOR_KEY]) {
+    const kept = readList(key);
+    const left = kept.filter((item) => outbox.enqueue(attemptWrite(item)) === null);
+    if (left.length !== kept.length) writeList(key, left);
   }
-  return flushOutbox();
-}
-
-function withoutItem(clientId: string): AttemptPayload[] {
-  return readOutbox().filter((item) => item.clientId !== clientId);
+  await outbox.flush();
 }
 
 /**
- * Send an attempt. The grade comes from the server only. When the server cannot be reached the attempt waits in an
- * outbox (localStorage) and is sent when the browser is back online; its client id makes a resend safe.
+ * Send an attempt through the learner's outbox. The grade comes from the server only. When the server cannot be
+ * reached the attempt waits on this device for this learner and is sent when it answers again; its client id makes a
+ * resend safe. A visitor's attempt is not queued: without an account there is nobody to keep it for.
  */
 export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutcome> {
-  const result = await sendJson<Json<AttemptResponseBody>>("POST", "/api/attempts", payload);
-  if (result.kind === "unreachable") {
-    writeOutbox([...withoutItem(payload.clientId), payload]);
+  const result = await outbox.write<Json<AttemptResponseBody>>(attemptWrite(payload));
+  if (result.kind === "queued") {
     return {
       kind: "queued",
       message:
-        result.status === null
-          ? "You are offline. Your answers are saved on this device and will be sent when you are back online."
-          : "Envelope could not save your answers just now. They are kept on this device and will be sent again.",
+        result.reason === "signed-out"
+          ? "You were signed out. Your answers are kept on this device and will be sent when you sign in again."
+          : "Envelope could not be reached. Your answers are kept on this device and will be sent when it answers again.",
     };
   }
-  writeOutbox(withoutItem(payload.clientId)); // delivered, or refused for good
+  if (result.kind === "unsent")
+    return { kind: "refused", message: "Envelope could not be reached. Check your connection and try again." };
   if (result.kind === "refused") return { kind: "refused", message: result.error };
   if (!result.data.stored) {
     // A visitor: graded, not stored. The first check of these numbers is kept here until they have an account.
@@ -107,20 +102,4 @@ export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutc
     return { kind: "graded", grade: result.data.grade, counted: !seen, kept: true };
   }
   return { kind: "graded", grade: result.data.grade, counted: result.data.counted };
-}
-
-/** Send whatever waits in the outbox; returns how many were delivered. Safe to call often. */
-export async function flushOutbox(): Promise<number> {
-  let delivered = 0;
-  for (const item of readOutbox()) {
-    const result = await sendJson<Json<AttemptResponseBody>>("POST", "/api/attempts", item);
-    if (result.kind === "unreachable") {
-      if (result.status === null) return delivered; // offline: try the rest later
-      continue;
-    }
-    // Delivered (201), already stored (200), or refused for good (4xx): either way it leaves the outbox.
-    writeOutbox(withoutItem(item.clientId));
-    if (result.kind === "ok") delivered++;
-  }
-  return delivered;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NavLinks } from "./nav-links";
+import { SaveStatus } from "./save-status";
 import { UserMenu } from "./user-menu";
 
 export type SiteHeaderProps = {
@@ -18,7 +19,10 @@ export function SiteHeader({ user, links }: SiteHeaderProps) {
         <NavLinks links={links} />
         <div className="ml-auto flex items-center gap-2">
           {user ? (
-            <UserMenu name={user.name} email={user.email} />
+            <>
+              <SaveStatus />
+              <UserMenu name={user.name} email={user.email} />
+            </>
           ) : (
             <>
               <Link href="/sign-in" className="btn-secondary">

@@ -1,19 +1,22 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import type { LessonEventRequest, LessonProgressResponseBody } from "@/lib/progress/client";
 
 export type LessonTrackerProps = { lessonId: string; completed: boolean };
 
 function record(lessonId: string, event: LessonEventRequest["event"]) {
-  // keepalive: the completion is sent even when the learner leaves the page right away.
-  void sendJson<LessonProgressResponseBody>(
-    "POST",
-    `/api/lessons/${encodeURIComponent(lessonId)}/progress`,
-    { event },
-    { keepalive: true },
-  );
+  // Both events are idempotent on the server, so one waiting copy of each is enough (`key`). keepalive: the
+  // completion is sent even when the learner leaves the page right away; offline, it waits in the outbox.
+  void outbox.write<LessonProgressResponseBody>({
+    method: "POST",
+    url: `/api/lessons/${encodeURIComponent(lessonId)}/progress`,
+    body: { event },
+    label: event === "completed" ? "completing a lesson" : "opening a lesson",
+    key: `lesson:${lessonId}:${event}`,
+    keepalive: true,
+  });
 }
 
 /**

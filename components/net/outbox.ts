@@ -25,6 +25,8 @@ export type OutboxEntry = {
   body: unknown;
   label: string;
   queuedAt: number;
+  /** sent with `keepalive` (a write made as the learner leaves a page) */
+  keepalive?: boolean;
 };
 
 /**
@@ -215,6 +217,7 @@ export function createOutbox(options: OutboxOptions) {
       body: write.body,
       label: write.label,
       queuedAt: options.now(),
+      ...(write.keepalive ? { keepalive: true } : {}),
     };
     if (!store(learnerId, [...entries, entry])) return null;
     publish();
@@ -240,7 +243,9 @@ export function createOutbox(options: OutboxOptions) {
         disarmRetry();
         return;
       }
-      const result = await options.send<unknown>(head.method, head.url, head.body);
+      const result = await options.send<unknown>(head.method, head.url, head.body, {
+        keepalive: head.keepalive ?? false,
+      });
       if (result.kind === "refused" && result.status === 401) {
         // The session ended: the write waits for this learner's next sign-in, never for anyone else's.
         blocked = "signed-out";

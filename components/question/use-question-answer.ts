@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import type {
   QuestionAnswerRequest,
   QuestionAnswered,
@@ -30,7 +30,12 @@ export function useQuestionAnswer(questionId: string, source: QuestionSource, pr
     clientId.current ??= crypto.randomUUID();
     setStatus({ kind: "sending" });
     const body = { clientId: clientId.current, questionId, optionId, source } satisfies QuestionAnswerRequest;
-    const result = await sendJson<QuestionResponseBody>("POST", "/api/questions", body);
+    const result = await outbox.write<QuestionResponseBody>({
+      method: "POST",
+      url: "/api/questions",
+      body,
+      label: "an answer to a question",
+    });
     if (result.kind === "ok") {
       clientId.current = null;
       const { duplicate: _duplicate, stored, ...verdict } = result.data;
@@ -40,6 +45,12 @@ export function useQuestionAnswer(questionId: string, source: QuestionSource, pr
     if (result.kind === "refused") {
       clientId.current = null;
       setStatus({ kind: "error", message: result.error });
+    } else if (result.kind === "queued") {
+      // Kept with its client id: checking again later resends the same answer, and the outbox sends it meanwhile.
+      setStatus({
+        kind: "error",
+        message: "Envelope could not be reached. Your answer is kept on this device and will be sent when it answers.",
+      });
     } else {
       setStatus({ kind: "error", message: "The server could not be reached. Check again in a moment." });
     }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import type { DeckResponseBody } from "@/lib/progress/client";
 
 export type AddModuleCardsProps = {
@@ -20,7 +20,13 @@ export function AddModuleCards({ module, title, newCardsPerDay }: AddModuleCards
   async function add() {
     setBusy(true);
     try {
-      const result = await sendJson<DeckResponseBody>("POST", "/api/deck", { module });
+      const result = await outbox.write<DeckResponseBody>({
+        method: "POST",
+        url: "/api/deck",
+        body: { module },
+        label: "adding a module's cards",
+        key: `deck:${module}`,
+      });
       if (result.kind === "ok") {
         setMessage(
           result.data.added === 0
@@ -28,6 +34,8 @@ export function AddModuleCards({ module, title, newCardsPerDay }: AddModuleCards
             : `Added ${result.data.added} cards. New cards come ${newCardsPerDay} a day, in course order.`,
         );
         router.refresh();
+      } else if (result.kind === "queued") {
+        setMessage("Kept on this device; the cards will be added when Envelope can be reached.");
       } else {
         setMessage(result.kind === "refused" ? result.error : "The cards could not be added. Check your connection.");
       }

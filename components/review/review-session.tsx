@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { AnswerField } from "@/components/exercise/answer-field";
 import { GivensList } from "@/components/exercise/givens-list";
 import { StepVerdict } from "@/components/exercise/step-verdict";
-import { sendJson, type SendResult } from "@/components/net/send";
+import { outbox, type WriteOutcome } from "@/components/net/outbox";
 import { Flashcard } from "@/components/review/flashcard";
 import { ReviewKeys } from "@/components/review/review-keys";
 import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
@@ -27,9 +27,12 @@ export type ReviewSessionProps = {
 const KEY_RATINGS: Record<string, Rating> = { "1": 1, "2": 2, "3": 3, "4": 4 };
 
 /** A refusal's own message, or what to say when the server could not be reached. */
-function failure(result: SendResult<unknown>, offline: string): string {
+function failure(result: WriteOutcome<unknown>, offline: string): string {
   return result.kind === "refused" ? result.error : offline;
 }
+
+/** Said after a write that waits on this device: the header counts it too. */
+const KEPT = " Kept on this device; it will be sent when Envelope can be reached.";
 
 /**
  * The review queue, one card at a time. Keys: Space or Enter reveals; 1 to 4 rate; Ctrl+Z (⌘Z) undoes the last rating.
@@ -78,13 +81,20 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
         rating,
         durationMs: Date.now() - shownAt.current,
       };
-      const result = await sendJson<ReviewResponseBody>("POST", "/api/reviews", review);
+      const result = await outbox.write<ReviewResponseBody>({
+        method: "POST",
+        url: "/api/reviews",
+        body: review,
+        label: "a card rating",
+      });
       setBusy(false);
-      if (result.kind !== "ok") {
+      if (result.kind === "refused" || result.kind === "unsent") {
         setAnnouncement(failure(result, "The rating could not be saved. Check your connection and try again."));
         return;
       }
-      setAnnouncement(`Rated ${RATING_NAMES[rating]}. Next review in ${current.preview[rating]}.`);
+      setAnnouncement(
+        `Rated ${RATING_NAMES[rating]}. Next review in ${current.preview[rating]}.${result.kind === "queued" ? KEPT : ""}`,
+      );
       advance(current);
     },
     [current, revealed, busy, advance],
@@ -93,9 +103,14 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
   const undo = useCallback(async () => {
     if (busy) return;
     setBusy(true);
-    const result = await sendJson<UndoResponseBody>("POST", "/api/reviews/undo", { clientId: crypto.randomUUID() });
+    const result = await outbox.write<UndoResponseBody>({
+      method: "POST",
+      url: "/api/reviews/undo",
+      body: { clientId: crypto.randomUUID() },
+      label: "an undo",
+    });
     setBusy(false);
-    if (result.kind !== "ok") {
+    if (result.kind === "refused" || result.kind === "unsent") {
       setAnnouncement(failure(result, "Undo failed. Check your connection and try again."));
       return;
     }
@@ -107,7 +122,7 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
     }
     setRevealed(false);
     setStepResult(null);
-    setAnnouncement("Last rating undone. The card is back as it was.");
+    setAnnouncement(`Last rating undone. The card is back as it was.${result.kind === "queued" ? KEPT : ""}`);
   }, [busy, history]);
 
   useEffect(() => {
@@ -150,8 +165,19 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
       token: current.token,
       durationMs: Date.now() - shownAt.current,
     };
-    const result = await sendJson<ReviewResponseBody>("POST", "/api/reviews", review);
+    const result = await outbox.write<ReviewResponseBody>({
+      method: "POST",
+      url: "/api/reviews",
+      body: review,
+      label: "a review answer",
+    });
     setBusy(false);
+    if (result.kind === "queued") {
+      // Graded by the server when it is sent; the learner goes on meanwhile.
+      setAnnouncement(`Your answer is kept on this device and will be graded when Envelope can be reached.`);
+      advance(current);
+      return;
+    }
     if (result.kind !== "ok" || !result.data.grade) {
       setAnnouncement(failure(result, "The answer could not be checked. Check your connection and try again."));
       return;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import { WorkloadTable } from "@/components/review/workload-table";
 import { RETENTION_MAX, RETENTION_MIN } from "@/lib/srs/client";
 import type { SettingsResponseBody, SettingsUpdate } from "@/lib/progress/client";
@@ -31,14 +31,18 @@ export function SettingsForm(props: SettingsFormProps) {
     event.preventDefault();
     const update: SettingsUpdate = { desiredRetention: retention, timeZone, dayStartHour };
     // Sent as typed (an empty box as null), so the server's message can say what is wrong with "abc" or "2.5".
-    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", {
-      ...update,
-      newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay),
+    const result = await outbox.write<SettingsResponseBody>({
+      method: "PUT",
+      url: "/api/settings",
+      body: { ...update, newCardsPerDay: newCardsPerDay.trim() === "" ? null : Number(newCardsPerDay) },
+      label: "your review settings",
     });
     if (result.kind === "ok") {
       setMessage("Saved.");
       setSaved((before) => ({ retention: result.data.settings.desiredRetention, count: before.count + 1 }));
     } else if (result.kind === "refused") setMessage(Object.values(result.issues).join(" ") || result.error);
+    else if (result.kind === "queued")
+      setMessage("Kept on this device; your settings will be saved when Envelope can be reached.");
     else setMessage("Your settings could not be saved. Try again.");
   }
 

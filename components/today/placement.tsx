@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Estimate } from "@/components/exercise/estimate";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import type { ExercisePrompt } from "@/lib/engine/client";
 import type { SettingsResponseBody } from "@/lib/progress/client";
 
@@ -31,7 +31,12 @@ export function Placement({ questions }: { questions: PlacementQuestion[] }) {
   async function finish() {
     setFinishing(true);
     setError(null);
-    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", { onboarded: true });
+    const result = await outbox.write<SettingsResponseBody>({
+      method: "PUT",
+      url: "/api/settings",
+      body: { onboarded: true },
+      label: "finishing the placement",
+    });
     if (result.kind === "ok") {
       router.push("/today");
       router.refresh();
@@ -39,7 +44,11 @@ export function Placement({ questions }: { questions: PlacementQuestion[] }) {
     }
     setFinishing(false);
     setError(
-      result.kind === "refused" ? result.error : "The server did not answer. Check your connection and try again.",
+      result.kind === "refused"
+        ? result.error
+        : result.kind === "queued"
+          ? "Kept on this device: your placement will be saved when Envelope can be reached."
+          : "The server did not answer. Check your connection and try again.",
     );
   }
 

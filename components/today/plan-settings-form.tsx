@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { sendJson } from "@/components/net/send";
+import { outbox } from "@/components/net/outbox";
 import type { SettingsResponseBody } from "@/lib/progress/client";
 
 /** The minutes a day offered; the server accepts any whole number from 10 to 240. */
@@ -37,10 +37,15 @@ export function PlanSettingsForm(props: PlanSettingsFormProps) {
       return;
     }
     setSending(true);
-    const result = await sendJson<SettingsResponseBody>("PUT", "/api/settings", {
-      interviewDay: hasDate ? day : null,
-      minutesPerDay: minutes,
-      ...(props.setTimeZone ? { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } : {}),
+    const result = await outbox.write<SettingsResponseBody>({
+      method: "PUT",
+      url: "/api/settings",
+      body: {
+        interviewDay: hasDate ? day : null,
+        minutesPerDay: minutes,
+        ...(props.setTimeZone ? { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone } : {}),
+      },
+      label: "your plan",
     });
     setSending(false);
     if (result.kind === "ok") {
@@ -49,6 +54,8 @@ export function PlanSettingsForm(props: PlanSettingsFormProps) {
       else router.refresh();
     } else if (result.kind === "refused") {
       setMessage({ text: Object.values(result.issues)[0] ?? result.error, error: true });
+    } else if (result.kind === "queued") {
+      setMessage({ text: "Kept on this device; your plan will be saved when Envelope can be reached.", error: false });
     } else {
       setMessage({ text: "Your plan could not be saved: the server did not answer. Try again.", error: true });
     }
