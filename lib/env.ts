@@ -34,6 +34,23 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     EMBEDDED_PG_DIR: optionalText,
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65_535).default(54_329),
+    /**
+     * How many reverse proxies in front of Envelope append the client's address to X-Forwarded-For (0: none, Next's own
+     * server is reached directly). Sign-in and sign-up throttling read the client's address from that header.
+     */
+    ENVELOPE_TRUSTED_PROXIES: z.coerce
+      .number({ message: "must be a whole number of proxies (0 when Envelope is reached directly)" })
+      .int({ message: "must be a whole number of proxies (0 when Envelope is reached directly)" })
+      .min(0, { message: "must be 0 or more (0 when Envelope is reached directly)" })
+      .max(10, { message: "must be at most 10 proxies" })
+      .default(0),
+    /** Sign-ups allowed per client address per hour (more are answered 429). */
+    ENVELOPE_SIGN_UPS_PER_HOUR: z.coerce
+      .number({ message: "must be a whole number of sign-ups per hour, such as 5" })
+      .int({ message: "must be a whole number of sign-ups per hour, such as 5" })
+      .min(1, { message: "must be at least 1 sign-up per hour" })
+      .max(100_000, { message: "must be at most 100000 sign-ups per hour" })
+      .default(5),
     /** Where the lessons, cards and drills live (default: content/ in the project); tests point it at fixtures. */
     ENVELOPE_CONTENT_DIR: optionalText,
   })

@@ -1,44 +1,50 @@
 import "server-only";
+import { env } from "@/lib/env";
 import {
-  clearFailedSignIns,
   createUser,
   getUserCredentials,
-  listFailedSignIns,
-  recordFailedSignIn,
+  releaseSignIn,
+  reserveSignIn,
+  reserveSignUp,
   type UserRecord,
 } from "@/lib/progress";
 import { hashPassword, verifyPassword } from "./password";
+import {
+  FAILED_SIGN_IN_WINDOW_MS,
+  SIGN_UP_WINDOW_MS,
+  decideSignIn,
+  decideSignUp,
+  minutesFrom,
+  type SignInLock,
+} from "./throttle";
 import type { SignUp } from "./validation";
-
-export const MAX_FAILED_SIGN_INS = 10;
-export const FAILED_SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string | null } }
   | { ok: false; reason: "wrong" }
-  | { ok: false; reason: "locked"; retryAfterMs: number };
+  | ({ ok: false; reason: "locked" } & SignInLock);
 
 /**
- * Check an email and password at `now`. After MAX_FAILED_SIGN_INS failures for one email within the window, further
- * attempts are refused (without checking the password) until the oldest failure leaves the window.
+ * Check an email and password tried from client `address` at `now`. The attempt is first reserved under the
+ * throttling policy of ./throttle.ts (atomically, in the database); a refused attempt answers "locked" without
+ * hashing anything. A wrong password and an unknown email are the same "wrong" answer, after the same argon2 work.
  */
-export async function checkCredentials(email: string, password: string, now: Date): Promise<SignInResult> {
-  const windowStart = new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS);
-  const failures = await listFailedSignIns(email, windowStart);
-  if (failures.length >= MAX_FAILED_SIGN_INS) {
-    const oldest = failures[failures.length - MAX_FAILED_SIGN_INS] ?? now;
-    return { ok: false, reason: "locked", retryAfterMs: oldest.getTime() + FAILED_SIGN_IN_WINDOW_MS - now.getTime() };
-  }
+export async function checkCredentials(
+  email: string,
+  password: string,
+  address: string,
+  now: Date,
+): Promise<SignInResult> {
+  const since = new Date(now.getTime() - FAILED_SIGN_IN_WINDOW_MS);
+  const slot = await reserveSignIn({ email, address, since, now }, (failures) => decideSignIn(failures, now));
+  if (!slot.ok) return { ok: false, reason: "locked", ...slot.refusal };
   const user = await getUserCredentials(email);
   // Verify against a throwaway hash when the user is unknown, so timing does not reveal which emails exist.
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash(), password), false);
-  if (!user || !valid) {
-    await recordFailedSignIn(email, now);
-    return { ok: false, reason: "wrong" };
-  }
-  await clearFailedSignIns(email, windowStart);
+  if (!user || !valid) return { ok: false, reason: "wrong" }; // the reservation stays as the failure
+  await releaseSignIn({ reservation: slot.reservation, email, address, before: since });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 
@@ -56,9 +62,26 @@ export async function registerUser(input: SignUp): Promise<RegisterResult> {
   return createUser({ email: input.email, name: input.name, passwordHash });
 }
 
-/** The sentence a learner sees for a refused sign-in. */
+/**
+ * Reserve one sign-up from client `address` at `now`: at most ENVELOPE_SIGN_UPS_PER_HOUR per address in any hour,
+ * counted atomically before any password is hashed. Refused with the time until the oldest one ages out.
+ */
+export async function reserveSignUpSlot(
+  address: string,
+  now: Date,
+): Promise<{ ok: true } | { ok: false; retryAfterMs: number; message: string }> {
+  const limit = env().ENVELOPE_SIGN_UPS_PER_HOUR;
+  const since = new Date(now.getTime() - SIGN_UP_WINDOW_MS);
+  const slot = await reserveSignUp({ address, since, now }, (recent) => decideSignUp(recent, limit, now));
+  if (slot.ok) return slot;
+  const { retryAfterMs } = slot.refusal;
+  const message = `Too many sign-ups from your network. Try again in ${minutesFrom(retryAfterMs)}.`;
+  return { ok: false, retryAfterMs, message };
+}
+
+/** The sentence a learner sees for a refused sign-in: the same for an unknown email and a wrong password. */
 export function describeSignInFailure(result: Exclude<SignInResult, { ok: true }>): string {
   if (result.reason === "wrong") return "Email or password is wrong.";
-  const minutes = Math.max(1, Math.ceil(result.retryAfterMs / 60_000));
-  return `Too many failed attempts for this email. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  const whose = result.scope === "address" ? "from your network" : "for this email";
+  return `Too many failed attempts ${whose}. Try again in ${minutesFrom(result.retryAfterMs)}.`;
 }

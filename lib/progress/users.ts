@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 
@@ -84,24 +85,36 @@ export async function deleteUser(userId: string): Promise<void> {
   await db().user.deleteMany({ where: { id: userId } });
 }
 
-/** Record a failed password sign-in for `email` at `now`. */
-export async function recordFailedSignIn(email: string, now: Date): Promise<void> {
-  await db().failedSignIn.create({ data: { email: normaliseEmail(email), at: now } });
+/**
+ * Start a session for `userId` at `now`, ending at `expiresAt`; returns its id (carried in the session cookie). The
+ * user's sessions that have already ended are removed on the way, so the table holds only live ones.
+ */
+export async function createSession(userId: string, now: Date, expiresAt: Date): Promise<string> {
+  const id = randomUUID();
+  await db().$transaction([
+    db().session.deleteMany({ where: { userId, expiresAt: { lte: now } } }),
+    db().session.create({ data: { userId, id, createdAt: now, expiresAt } }),
+  ]);
+  return id;
 }
 
-/** Failed sign-ins for `email` since `since`, oldest first (only their times). */
-export async function listFailedSignIns(email: string, since: Date): Promise<Date[]> {
-  const rows = await db().failedSignIn.findMany({
-    where: { email: normaliseEmail(email), at: { gt: since } },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
-  return rows.map((row) => row.at);
+/**
+ * The user of a live session: null when the session was ended (signed out), its account deleted, or it is past its
+ * end at `now`. One statement on the session's primary key, joined to its user.
+ */
+export async function findSessionUser(userId: string, sessionId: string, now: Date): Promise<UserRecord | null> {
+  if (!UUID.test(userId)) return null;
+  const rows = await db().$queryRaw<UserRecord[]>`
+    SELECT u."id", u."email", u."name", u."createdAt"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."userId" = ${userId}::uuid AND s."id" = ${sessionId} AND s."expiresAt" > ${now}`;
+  return rows[0] ?? null;
 }
 
-/** Forget failed sign-ins for `email` (after a success), and any older than `before` for everyone. */
-export async function clearFailedSignIns(email: string, before: Date): Promise<void> {
-  await db().failedSignIn.deleteMany({
-    where: { OR: [{ email: normaliseEmail(email) }, { at: { lt: before } }] },
-  });
+/** End one session (sign-out). Ending a session that is already gone does nothing. */
+export async function deleteSession(userId: string, sessionId: string): Promise<void> {
+  if (!UUID.test(userId)) return;
+  await db().session.deleteMany({ where: { userId, id: sessionId } });
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

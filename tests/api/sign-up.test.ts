@@ -9,8 +9,11 @@ afterAll(async () => {
   await disconnectTestDb();
 });
 
+/** Each request from its own client address, so these tests stay under the per-address sign-up limit. */
+let nextAddress = 1;
 function request(body: string, type = "application/json"): Request {
-  return new Request("http://localhost/api/sign-up", { method: "POST", headers: { "Content-Type": type }, body });
+  const headers = { "Content-Type": type, "X-Forwarded-For": `192.0.2.${nextAddress++}` };
+  return new Request("http://localhost/api/sign-up", { method: "POST", headers, body });
 }
 
 describe("POST /api/sign-up", () => {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, beforeEach, describe, expect, test } from "vitest";
 import {
   FAILED_SIGN_IN_WINDOW_MS,
   MAX_FAILED_SIGN_INS,
@@ -16,6 +16,13 @@ afterAll(async () => {
 });
 
 const now = new Date("2026-05-01T12:00:00Z");
+/** Each test's own client addresses (documentation ranges), so tests do not share an address's counters. */
+let next = 1;
+const freshAddress = () => `198.51.100.${next++}`;
+let attacker = freshAddress();
+beforeEach(() => {
+  attacker = freshAddress();
+});
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 async function register(email = uniqueEmail(), password = "correct horse") {
@@ -57,7 +64,7 @@ describe("registerUser", () => {
 describe("checkCredentials", () => {
   test("the right password signs in, case-insensitively on the email", async () => {
     const { email, password, user } = await register();
-    const result = await checkCredentials(email.toUpperCase(), password, now);
+    const result = await checkCredentials(email.toUpperCase(), password, attacker, now);
     expect(result).toEqual({ ok: true, user: { id: user.id, email, name: null } });
   });
 
@@ -66,38 +73,43 @@ describe("checkCredentials", () => {
     { label: "unknown email", email: "unknown", password: "correct horse" },
   ])("$label is the same refusal, with no hint which", async ({ email, password }) => {
     const known = await register();
-    const result = await checkCredentials(email === "known" ? known.email : uniqueEmail("nobody"), password, now);
+    const result = await checkCredentials(
+      email === "known" ? known.email : uniqueEmail("nobody"),
+      password,
+      attacker,
+      now,
+    );
     expect(result).toEqual({ ok: false, reason: "wrong" });
     expect(describeSignInFailure({ ok: false, reason: "wrong" })).toBe("Email or password is wrong.");
   });
 
-  test(`after ${MAX_FAILED_SIGN_INS} failures in 15 minutes even the right password is refused, until the window passes`, async () => {
+  test(`after ${MAX_FAILED_SIGN_INS} failures in 15 minutes from one address, the right password from there is refused until the window passes`, async () => {
     const { email, password } = await register();
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      expect(await checkCredentials(email, "wrong", later(i * 1000))).toMatchObject({ reason: "wrong" });
+      expect(await checkCredentials(email, "wrong", attacker, later(i * 1000))).toMatchObject({ reason: "wrong" });
     }
-    const locked = await checkCredentials(email, password, later(60_000));
-    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    const locked = await checkCredentials(email, password, attacker, later(60_000));
+    expect(locked).toMatchObject({ ok: false, reason: "locked", scope: "email" });
     if (locked.ok || locked.reason !== "locked") throw new Error("expected a lock");
     expect(locked.retryAfterMs).toBe(FAILED_SIGN_IN_WINDOW_MS - 60_000);
     expect(describeSignInFailure(locked)).toBe("Too many failed attempts for this email. Try again in 14 minutes.");
 
-    const afterWindow = await checkCredentials(email, password, later(FAILED_SIGN_IN_WINDOW_MS + 1000));
+    const afterWindow = await checkCredentials(email, password, attacker, later(FAILED_SIGN_IN_WINDOW_MS + 1000));
     expect(afterWindow.ok).toBe(true);
   });
 
   test("a success clears earlier failures", async () => {
     const { email, password } = await register();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) await checkCredentials(email, "wrong", later(i));
-    expect((await checkCredentials(email, password, later(100))).ok).toBe(true);
-    expect(await checkCredentials(email, "wrong", later(200))).toMatchObject({ reason: "wrong" });
-    expect((await checkCredentials(email, password, later(300))).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) await checkCredentials(email, "wrong", attacker, later(i));
+    expect((await checkCredentials(email, password, attacker, later(100))).ok).toBe(true);
+    expect(await checkCredentials(email, "wrong", attacker, later(200))).toMatchObject({ reason: "wrong" });
+    expect((await checkCredentials(email, password, attacker, later(300))).ok).toBe(true);
   });
 
-  test("failures for one email do not lock another", async () => {
+  test("failures for one email do not lock another (from a different address)", async () => {
     const one = await register();
     const two = await register();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await checkCredentials(one.email, "wrong", later(i));
-    expect((await checkCredentials(two.email, two.password, later(1000))).ok).toBe(true);
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await checkCredentials(one.email, "wrong", attacker, later(i));
+    expect((await checkCredentials(two.email, two.password, freshAddress(), later(1000))).ok).toBe(true);
   });
 });
