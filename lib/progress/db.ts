@@ -123,10 +123,27 @@ export function databaseOutage(): { since: Date; reason: string } | null {
   return state.downSince ? { since: state.downSince, reason: state.reason } : null;
 }
 
-/** The first line of an error's message, for logs and the health report (never a stack trace). */
-export function firstLine(error: unknown): string {
+/**
+ * What went wrong, in one line for the log and the health report (never a stack trace): the driver's reason when the
+ * connection failed ("connection refused by 127.0.0.1:5432"), else the last line of the message, where Prisma puts the
+ * cause after its "Invalid `…` invocation" preamble.
+ */
+export function errorReason(error: unknown): string {
+  for (const link of causeChain(error)) {
+    if (field(link, "kind") === "DatabaseNotReachable") {
+      const host = field(link, "host");
+      const port = typeof link === "object" && link !== null && "port" in link ? String(link.port) : "";
+      return host ? `connection refused by ${host}${port ? `:${port}` : ""}` : "connection refused";
+    }
+    if (field(link, "kind") === "ConnectionClosed") return "the server closed the connection";
+    if (field(link, "kind") === "SocketTimeout") return "the connection timed out";
+  }
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n").find((line) => line.trim() !== "") ?? "").trim().slice(0, 300);
+  const lines = message
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !/^Invalid `.*` invocation/.test(line) && !/^→?\s*\d+\s/.test(line));
+  return (lines.at(-1) ?? "").slice(0, 300);
 }
 
 /** The PostgreSQL error code behind a Prisma error raised through the pg adapter, if any. */
@@ -147,7 +164,7 @@ function postgresCode(error: unknown): string | undefined {
  */
 export function asDatabaseBusy(error: unknown): unknown {
   if (error instanceof DatabaseBusyError || error instanceof DatabaseUnavailableError) return error;
-  if (isDatabaseUnreachable(error)) return new DatabaseUnavailableError(firstLine(error));
+  if (isDatabaseUnreachable(error)) return new DatabaseUnavailableError(errorReason(error));
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028")
     return new DatabaseBusyError("P2028");
   const code = postgresCode(error);
@@ -175,8 +192,8 @@ function createDb() {
       },
       {
         // A pooled connection the server closed (a restart) is dropped by the pool; the next query opens a new one.
-        onPoolError: (error) => markDatabaseDown(firstLine(error), new Date()),
-        onConnectionError: (error) => markDatabaseDown(firstLine(error), new Date()),
+        onPoolError: (error) => markDatabaseDown(errorReason(error), new Date()),
+        onConnectionError: (error) => markDatabaseDown(errorReason(error), new Date()),
       },
     ),
   });

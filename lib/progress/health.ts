@@ -6,7 +6,7 @@ import {
   asDatabaseBusy,
   databaseOutage,
   db,
-  firstLine,
+  errorReason,
   markDatabaseDown,
   markDatabaseUp,
 } from "./db";
@@ -60,7 +60,7 @@ export async function checkDatabaseHealth(
     applied = new Set(rows.map((row) => row.migration_name));
   } catch (error) {
     const mapped = asDatabaseBusy(error);
-    const reason = mapped instanceof DatabaseUnavailableError ? mapped.reason : firstLine(error);
+    const reason = mapped instanceof DatabaseUnavailableError ? mapped.reason : errorReason(error);
     const since = databaseOutage()?.since;
     return {
       db: "down",

@@ -6,7 +6,7 @@ export {
   asDatabaseBusy,
   databaseOutage,
   disconnectDb,
-  firstLine,
+  errorReason,
   isDatabaseUnreachable,
   markDatabaseDown,
   markDatabaseUp,
