@@ -1,6 +1,7 @@
 import "server-only";
 
 export {
+  CONNECT_TIMEOUT_MS,
   DatabaseBusyError,
   DatabaseUnavailableError,
   asDatabaseBusy,
