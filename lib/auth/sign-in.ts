@@ -24,6 +24,9 @@ export type SignInResult =
   | { ok: false; reason: "wrong" }
   | ({ ok: false; reason: "locked" } & SignInLock);
 
+/** Failures this old are removed by any successful sign-in, whatever their email and address. */
+const STALE_FAILURE_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Check an email and password tried from client `address` at `now`. The attempt is first reserved under the
  * throttling policy of ./throttle.ts (atomically, in the database); a refused attempt answers "locked" without
@@ -44,7 +47,8 @@ export async function checkCredentials(
     ? await verifyPassword(user.passwordHash, password)
     : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !valid) return { ok: false, reason: "wrong" }; // the reservation stays as the failure
-  await releaseSignIn({ reservation: slot.reservation, email, address, before: since });
+  const staleBefore = new Date(now.getTime() - STALE_FAILURE_MS);
+  await releaseSignIn({ reservation: slot.reservation, email, address, staleBefore });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 
