@@ -88,7 +88,9 @@ export async function submitAttempt(payload: AttemptPayload): Promise<SubmitOutc
       message:
         result.reason === "signed-out"
           ? "You were signed out. Your answers are kept on this device and will be sent when you sign in again."
-          : "Envelope could not be reached. Your answers are kept on this device and will be sent when it answers again.",
+          : result.status === null
+            ? "You are offline. Your answers are saved on this device and will be sent when you are back online."
+            : "Envelope could not save your answers just now. They are kept on this device and will be sent again.",
     };
   }
   if (result.kind === "unsent")

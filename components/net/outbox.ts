@@ -33,13 +33,13 @@ export type OutboxEntry = {
  * What became of a write:
  * - `ok` / `refused`: the server stored it or refused it for good (it has left the outbox);
  * - `queued`: kept on this device for this learner, sent again when the server answers (`offline`) or when they sign
- *   in again (`signed-out`);
+ *   in again (`signed-out`), with the last failure's HTTP status (null: no answer at all, the network is down);
  * - `unsent`: neither delivered nor kept (a visitor without an account, or storage full): the page should say so.
  */
 export type WriteOutcome<T> =
   | { kind: "ok"; status: number; data: T }
   | { kind: "refused"; status: number; error: string; issues: Record<string, string> }
-  | { kind: "queued"; reason: "offline" | "signed-out" }
+  | { kind: "queued"; reason: "offline" | "signed-out"; status: number | null }
   | { kind: "unsent"; status: number | null };
 
 /** What the header shows: how many writes wait for the current learner and why. */
@@ -143,6 +143,8 @@ export type Outbox = ReturnType<typeof createOutbox>;
 export function createOutbox(options: OutboxOptions) {
   let learnerId: string | null = null;
   let failures = 0;
+  /** the HTTP status of the last failed send, null when there was no answer at all */
+  let lastStatus: number | null = null;
   let blocked: OutboxStatus["blocked"] = null;
   let retryAt: number | null = null;
   let cancelRetry: (() => void) | null = null;
@@ -250,12 +252,14 @@ export function createOutbox(options: OutboxOptions) {
         // The session ended: the write waits for this learner's next sign-in, never for anyone else's.
         blocked = "signed-out";
         disarmRetry();
-        if (waiters.has(head.id)) results.set(head.id, { kind: "queued", reason: "signed-out" });
+        lastStatus = 401;
+        if (waiters.has(head.id)) results.set(head.id, { kind: "queued", reason: "signed-out", status: 401 });
         return;
       }
       if (result.kind === "unreachable" || isTransient(result)) {
         failures += 1;
         blocked = "offline";
+        lastStatus = result.status;
         armRetry(retryDelayMs(failures));
         return;
       }
@@ -317,7 +321,9 @@ export function createOutbox(options: OutboxOptions) {
       await flush();
       const outcome = results.get(id);
       // The results map holds only entries a caller waits on, and each caller's outcome has its own `T`.
-      return (outcome as WriteOutcome<T> | undefined) ?? { kind: "queued", reason: blocked ?? "offline" };
+      return (
+        (outcome as WriteOutcome<T> | undefined) ?? { kind: "queued", reason: blocked ?? "offline", status: lastStatus }
+      );
     } finally {
       waiters.delete(id);
       results.delete(id);

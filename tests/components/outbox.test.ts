@@ -94,15 +94,15 @@ describe("the outbox keeps every write of a learner until the server answers", (
   });
 
   test.each([
-    { label: "no network", answer: down },
-    { label: "a 503 from a database outage", answer: outage },
-    { label: "429 slow down", answer: refusedWith(429) },
-  ])("$label: the write waits and the header counts it", async ({ answer }) => {
+    { label: "no network", answer: down, status: null },
+    { label: "a 503 from a database outage", answer: outage, status: 503 },
+    { label: "429 slow down", answer: refusedWith(429), status: 429 },
+  ])("$label: the write waits and the header counts it", async ({ answer, status }) => {
     const h = harness();
     h.outbox.setLearner("ada");
     h.state.answers = [answer];
-    expect(await h.outbox.write(rating("r1"))).toEqual({ kind: "queued", reason: "offline" });
-    expect(await h.outbox.write(rating("r2"))).toEqual({ kind: "queued", reason: "offline" });
+    expect(await h.outbox.write(rating("r1"))).toEqual({ kind: "queued", reason: "offline", status });
+    expect(await h.outbox.write(rating("r2"))).toEqual({ kind: "queued", reason: "offline", status });
     expect(h.outbox.pending("ada").map((e) => e.id)).toEqual(["r1", "r2"]);
     expect(h.outbox.getStatus()).toMatchObject({ waiting: 2, blocked: "offline", sending: false });
   });
@@ -221,7 +221,7 @@ describe("a refusal for good drops the write; anything else keeps it", () => {
     const h = harness();
     h.outbox.setLearner("ada");
     h.state.answers = [refusedWith(401)];
-    expect(await h.outbox.write(rating("r1"))).toEqual({ kind: "queued", reason: "signed-out" });
+    expect(await h.outbox.write(rating("r1"))).toEqual({ kind: "queued", reason: "signed-out", status: 401 });
     expect(h.outbox.pending("ada").map((e) => e.id)).toEqual(["r1"]);
     expect(h.outbox.getStatus()).toMatchObject({ waiting: 1, blocked: "signed-out", retryAt: null });
   });
