@@ -70,6 +70,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every browser test signs up from 127.0.0.1: lift the per-address sign-up limit for the suite.
+      ENVELOPE_SIGN_UPS_PER_HOUR: "100000",
     },
   },
 });
