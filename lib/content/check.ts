@@ -4,6 +4,7 @@ import path from "node:path";
 import { readCardFile, listCardFiles } from "./cards";
 import { SEEDS_CHECKED, checkExercise } from "./check-exercise";
 import { checkPlacements, checkQuestionFiles } from "./check-questions";
+import { checkWorkedNumbers } from "./check-worked-numbers";
 import { checkCaseReferences, listCaseFiles, readCase } from "./cases";
 import { listDrillCatalogue, listDrillFiles, readDrillFile } from "./drills";
 import { ContentError } from "./problems";
@@ -139,6 +140,14 @@ export async function checkContent(root = contentRoot()): Promise<ContentReport>
       const compiled = await compileLesson(lesson);
       report.calcs += compiled.calcs.length;
       checkPlacements(lesson, compiled, questions, problems);
+      const placeable = [...exercises, ...questions.audits].filter((entry) => entry.lessonId === lesson.id);
+      problems.push(
+        ...checkWorkedNumbers(
+          displayPath(lesson.file),
+          fs.readFileSync(lesson.file, "utf8"),
+          placeable.map((entry) => entry.spec),
+        ),
+      );
       const embedded = new Set(compiled.estimates);
       for (const entry of exercises.filter((e) => e.lessonId === lesson.id && !embedded.has(e.spec.id))) {
         problems.push({

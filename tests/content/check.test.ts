@@ -33,7 +33,7 @@ const exercise = {
 /** A content folder with one lesson, its exercises and cards; `edit` changes files before the check. */
 function makeContent(files: Record<string, string>): string {
   return sample.write({
-    "lessons/01-sample-lesson.mdx": `${frontmatter}\n## Idea\n\nIt is <Calc expr="1M * 10 / 1 day" unit="requests/s" />.\n\n<Estimate id="sample-qps" />\n`,
+    "lessons/01-sample-lesson.mdx": `${frontmatter}\n## Idea\n\nIt is <Calc expr="3M * 10 / 1 day" unit="requests/s" />.\n\n<Estimate id="sample-qps" />\n`,
     "lessons/01-sample-lesson.exercises.json": JSON.stringify([exercise], null, 2),
     "cards/01-sample-lesson.json": JSON.stringify(
       [{ id: "sample-card", q: "Seconds in a day?", a: "86,400" }],
