@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { OutboxFlusher } from "@/components/exercise/outbox-flusher";
 import { SiteHeader } from "@/components/layout/site-header";
+import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration";
 import { getCurrentUser } from "@/lib/auth";
 import { navigationFor } from "./navigation";
 import "./globals.css";
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
           {children}
         </main>
+        <ServiceWorkerRegistration learner={user?.id ?? null} />
         <footer className="border-t border-border py-6 text-center text-sm text-muted">
           Envelope · practise system design one estimate at a time
         </footer>
