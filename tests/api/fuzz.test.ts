@@ -770,6 +770,22 @@ describe("fuzzing every route handler", () => {
     expect(known.size).toBeGreaterThanOrEqual(20);
   });
 
+  test("there are no server actions, whose bodies this fuzzer would also have to send", () => {
+    const withActions: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== "generated" && entry.name !== "node_modules") walk(full);
+        } else if (/\.tsx?$/.test(entry.name) && /^\s*["']use server["']/m.test(fs.readFileSync(full, "utf8"))) {
+          withActions.push(full);
+        }
+      }
+    };
+    for (const dir of ["app", "lib", "components"]) walk(path.resolve(dir));
+    expect(withActions).toEqual([]);
+  });
+
   test(
     "2,000+ malformed requests: no 5xx, every 4xx explains itself in JSON, and no learner's rows change",
     { timeout: 180_000 },
