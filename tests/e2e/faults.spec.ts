@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { urlFor } from "../../scripts/db/embedded-postgres.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, urlFor } from "../../scripts/db/embedded-postgres.mjs";
+import { migrate } from "../../scripts/db/migrate.mjs";
 
 // kill -9 in the middle of a burst of writes: a second production server (the same build, its own port, the e2e
 // database) takes 50 graded answers and ratings at once and is killed part-way. Started again, it receives every write
@@ -28,12 +31,12 @@ function freePort(): Promise<number> {
 }
 
 /** `next start` of the existing build on `port`, against the e2e database; resolves once /api/health answers 200. */
-async function startServer(port: number): Promise<ChildProcess> {
+async function startServer(port: number, databaseUrl = DATABASE_URL): Promise<ChildProcess> {
   const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL,
+      DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -259,6 +262,74 @@ test.describe("kill -9 during a burst of writes", () => {
     } finally {
       await db.end();
       if (server.exitCode === null) server.kill("SIGKILL");
+    }
+  });
+});
+
+test.describe("the database stops under a production server", () => {
+  test.setTimeout(180_000);
+
+  test("pages and routes answer 503 with a message within 5 s, and recover when it starts again", async () => {
+    // Its own database (its own folder and port), so the shared e2e database keeps running for everyone else.
+    const dir = path.resolve(".data/e2e-outage-pg");
+    fs.rmSync(dir, { recursive: true, force: true });
+    const pgPort = await freePort();
+    let database = await startEmbeddedPostgres({ dir, port: pgPort, log: () => {} });
+    await migrate("deploy", database.url, { log: () => {} });
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = await startServer(port, database.url);
+    const timed = async (path: string, init?: RequestInit) => {
+      const started = performance.now();
+      const response = await fetch(`${base}${path}`, { redirect: "manual", ...init });
+      const text = await response.text();
+      return {
+        status: response.status,
+        text,
+        ms: performance.now() - started,
+        retryAfter: response.headers.get("retry-after"),
+      };
+    };
+    try {
+      expect((await timed("/sign-in")).status).toBe(200);
+      await database.stop();
+
+      const health = await timed("/api/health");
+      expect(health.status).toBe(503);
+      expect(health.ms).toBeLessThan(5_000);
+      expect(JSON.parse(health.text)).toMatchObject({ db: "down", error: expect.stringMatching(/: \S+/) });
+
+      // The page request is answered by proxy.ts from the mark the data layer set in the same process.
+      for (const page of ["/", "/sign-in", "/review", "/learn"]) {
+        const outcome = await timed(page);
+        expect({ page, status: outcome.status }).toEqual({ page, status: 503 });
+        expect(outcome.ms).toBeLessThan(5_000);
+        expect(outcome.retryAfter).toBe("5");
+        expect(outcome.text).toMatch(/cannot reach its database/);
+      }
+      const write = await timed("/api/deck", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ module: "estimation" }),
+      });
+      expect(write.status).toBe(503);
+      expect(write.ms).toBeLessThan(5_000);
+      expect(JSON.parse(write.text)).toEqual({ error: expect.stringMatching(/database cannot be reached/) });
+
+      // Started again on the same port: the same server answers again, without a restart.
+      database = await startEmbeddedPostgres({ dir, port: pgPort, log: () => {} });
+      const until = Date.now() + 15_000;
+      let healthy = await timed("/api/health");
+      while (healthy.status !== 200 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        healthy = await timed("/api/health");
+      }
+      expect(healthy.status).toBe(200);
+      for (const page of ["/", "/sign-in"]) expect((await timed(page)).status).toBe(200);
+    } finally {
+      if (server.exitCode === null) server.kill("SIGKILL");
+      await database.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
