@@ -14,12 +14,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../db/embedded-postgres.mjs";
+import { freePort, startEmbeddedPostgres } from "../db/embedded-postgres.mjs";
 import { migrate } from "../db/migrate.mjs";
 import { firstLoadJs } from "./first-load";
 import { FLOOR_FILES } from "./floors";
@@ -71,19 +70,6 @@ function prepareCopy() {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: SECRET },
   });
   if (built.status !== 0) throw new Error("next build failed in the copy");
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 async function waitFor(url: string, timeoutMs = 120_000) {

@@ -109,8 +109,8 @@ export function portTaken(port) {
   });
 }
 
-/** A port the system has free right now on 127.0.0.1. */
-function freePort() {
+/** A port the system has free right now on 127.0.0.1 (tests and benches take theirs here too, so runs never collide). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);

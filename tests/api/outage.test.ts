@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type * as NextAuthModule from "next-auth";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { databaseOutage, disconnectDb, markDatabaseUp } from "@/lib/progress";
-import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres.mjs";
+import { freePort, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres.mjs";
 import { migrate } from "../../scripts/db/migrate.mjs";
 
 // The database stops while the app serves: every route handler answers 503 with a message within 5 s, /api/health says
@@ -157,19 +156,6 @@ async function send(route: string, call: Call): Promise<{ status: number; body: 
     // A CSV or HTML body stays text.
   }
   return { status: response.status, body, ms };
-}
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 type Server = Awaited<ReturnType<typeof startEmbeddedPostgres>>;

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, urlFor } from "../../scripts/db/embedded-postgres.mjs";
+import { freePort, startEmbeddedPostgres, urlFor } from "../../scripts/db/embedded-postgres.mjs";
 import { migrate } from "../../scripts/db/migrate.mjs";
 
 // kill -9 in the middle of a burst of writes: a second production server (the same build, its own port, the e2e
@@ -16,19 +15,6 @@ import { migrate } from "../../scripts/db/migrate.mjs";
 const DATABASE_URL = urlFor(Number(process.env.E2E_PG_PORT ?? 54339));
 const SECRET = "e2e-secret-e2e-secret-e2e-secret";
 const PASSWORD = "a good long password";
-
-/** A TCP port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `next start` of the existing build on `port`, against the e2e database; resolves once /api/health answers 200. */
 async function startServer(port: number, databaseUrl = DATABASE_URL): Promise<ChildProcess> {

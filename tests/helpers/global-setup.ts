@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres.mjs";
+import { freePort, startEmbeddedPostgres } from "../../scripts/db/embedded-postgres.mjs";
 import { migrate } from "../../scripts/db/migrate.mjs";
 
 declare module "vitest" {
@@ -35,19 +34,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
-}
-
-/** A TCP port nothing listens on right now, so two test runs on one machine do not collide. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function isRunning(pid: number): boolean {

@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/engine/client";
 import { newCardState, retrievability, scheduleReview, type CardState, type Rating } from "@/lib/srs";
 
 // A synthetic learner for the fit tests: cards introduced a few a day, each reviewed when due (a little late at
@@ -13,17 +14,8 @@ export type SimulatedReview = {
   after: CardState;
 };
 
-/** mulberry32: a small seeded generator, 0 ≤ x < 1. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded generator, 0 ≤ x < 1 (the engine's mulberry32). */
+export const seededRandom = mulberry32;
 
 export type SimulationOptions = {
   weights?: readonly number[];

@@ -1,15 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
-import { getDrill, listCurriculum, listLessons } from "@/lib/content";
-import {
-  addLessonCards,
-  disconnectDb,
-  getHomeSummary,
-  markLessonCompleted,
-  markLessonStarted,
-  recordAttempt,
-  serveVariant,
-} from "@/lib/progress";
+import { listCurriculum, listLessons } from "@/lib/content";
+import { addLessonCards, disconnectDb, getHomeSummary, markLessonCompleted, markLessonStarted } from "@/lib/progress";
+import { missDrillFirstStep } from "../helpers/drills";
 import { makeUser } from "../helpers/users";
 
 afterAll(async () => {
@@ -22,25 +14,6 @@ const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 /** The written lessons in curriculum order, as the home page offers them. */
 const written = listCurriculum().filter((entry) => listLessons().some((lesson) => lesson.id === entry.id));
 const lessonAt = (i: number) => written[i]?.id ?? "";
-
-async function runDrill(userId: string, drillId: string, at: Date) {
-  const served = serveVariant(drillId, 0);
-  const firstStep = getDrill(drillId)?.exercise.steps[0]?.id ?? "";
-  const result = await recordAttempt(
-    userId,
-    {
-      clientId: randomUUID(),
-      exerciseId: drillId,
-      seed: 0,
-      token: served?.token ?? "",
-      source: "drill",
-      answers: { [firstStep]: "1" },
-      elapsedMs: 30_000,
-    },
-    at,
-  );
-  expect(result.ok).toBe(true);
-}
 
 describe("getHomeSummary", () => {
   test("a brand-new account: start with lesson 1 and a first drill, nothing to resume or review", async () => {
@@ -76,7 +49,7 @@ describe("getHomeSummary", () => {
       label: "a drill run after the lesson was opened wins",
       setup: async (userId: string) => {
         await markLessonStarted(userId, lessonAt(1), minutes(1));
-        await runDrill(userId, "drill-bandwidth-bits-and-bytes", minutes(3));
+        await missDrillFirstStep(userId, "drill-bandwidth-bits-and-bytes", minutes(3));
       },
       resume: { kind: "drill", id: () => "drill-bandwidth-bits-and-bytes" },
       next: () => lessonAt(0),
@@ -84,7 +57,7 @@ describe("getHomeSummary", () => {
     {
       label: "completed lessons are not resumed: the last drill run is",
       setup: async (userId: string) => {
-        await runDrill(userId, "drill-dau-to-peak-qps", minutes(1));
+        await missDrillFirstStep(userId, "drill-dau-to-peak-qps", minutes(1));
         await markLessonCompleted(userId, lessonAt(0), minutes(2));
       },
       resume: { kind: "drill", id: () => "drill-dau-to-peak-qps" },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, test } from "vitest";
-import { getDrill, listCards, listLessons } from "@/lib/content";
+import { listCards, listLessons } from "@/lib/content";
 import {
   addCardsToDeck,
   disconnectDb,
@@ -9,15 +9,14 @@ import {
   getTodayPlan,
   listDueCardIds,
   markLessonCompleted,
-  recordAttempt,
   reviewCard,
-  serveVariant,
   settingsUpdateSchema,
   updateSettings,
   type TodayPlan,
 } from "@/lib/progress";
 import { dayStartInstant } from "@/lib/srs";
 import { disconnectTestDb, testDb } from "../helpers/db";
+import { missDrillFirstStep } from "../helpers/drills";
 import { makeUser } from "../helpers/users";
 
 afterAll(async () => {
@@ -41,26 +40,6 @@ async function learnerWithDate(minutesPerDay = 30) {
   const result = await updateSettings(user.id, { interviewDay: INTERVIEW, minutesPerDay }, t0);
   expect(result.ok).toBe(true);
   return user;
-}
-
-/** A drill answered with "1" for its first step: a miss on that drill's skill. */
-async function missDrill(userId: string, drillId: string, when: Date) {
-  const served = serveVariant(drillId, 0);
-  const firstStep = getDrill(drillId)?.exercise.steps[0]?.id ?? "";
-  const result = await recordAttempt(
-    userId,
-    {
-      clientId: randomUUID(),
-      exerciseId: drillId,
-      seed: 0,
-      token: served?.token ?? "",
-      source: "drill",
-      answers: { [firstStep]: "1" },
-      elapsedMs: 30_000,
-    },
-    when,
-  );
-  expect(result.ok).toBe(true);
 }
 
 /** A flashcard in review, last seen `sinceDays` ago with `stabilityDays` of stability, due at `due`. */
@@ -131,7 +110,7 @@ describe("today's plan", () => {
   test("a drill missed today is marked done today and leads tomorrow's drills", async () => {
     const user = await learnerWithDate();
     const missed = "drill-server-count-headroom-regions";
-    await missDrill(user.id, missed, at(0, 1));
+    await missDrillFirstStep(user.id, missed, at(0, 1));
     const today = await getTodayPlan(user.id, at(0, 2));
     // Today's drills were chosen at the start of the day, before the miss.
     expect(drillItems(today)).toEqual(drillItems(await getTodayPlan(user.id, t0)));

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { firstLoadJs } from "../../scripts/bench/first-load";
+import { signUp } from "./helpers";
+
+/**
+ * Each page's first-load JavaScript budget, gzipped kB: what its server-rendered HTML makes the browser download
+ * before the page works. Pinned a little above what the build ships today (measured 2026-12-03: 220 kB for a page
+ * with no widgets, 369 kB for a lesson, 334 kB for /progress), so a change that adds weight to a page has to say so
+ * here. A blank Next 16 page ships about 135 kB; `npm run bench` prints each page beside it, and lowering these
+ * toward it is the goal.
+ */
+const BUDGETS_KB: Record<string, number> = {
+  "/": 230,
+  "/learn": 230,
+  "/learn/estimation-pipeline": 380,
+  "/practice": 230,
+  "/practice/drill-dau-to-peak-qps": 370,
+  "/reference": 230,
+  "/today": 260,
+  "/review": 255,
+  "/progress": 345,
+  "/cases": 230,
+};
+
+const SIGNED_OUT = [
+  "/",
+  "/learn",
+  "/learn/estimation-pipeline",
+  "/practice",
+  "/practice/drill-dau-to-peak-qps",
+  "/reference",
+];
+
+test("every page stays within its first-load JavaScript budget", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const base = baseURL ?? "";
+  const measured: Record<string, number> = {};
+  for (const path of SIGNED_OUT) measured[path] = (await firstLoadJs(base, path)).bytes;
+  await signUp(page, "Budget");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (const path of Object.keys(BUDGETS_KB).filter((p) => !SIGNED_OUT.includes(p)))
+    measured[path] = (await firstLoadJs(base, path, cookie)).bytes;
+  console.log(
+    Object.entries(measured)
+      .map(([path, bytes]) => `${path}: ${(bytes / 1024).toFixed(1)} kB`)
+      .join("\n"),
+  );
+  for (const [path, budget] of Object.entries(BUDGETS_KB))
+    expect(
+      Math.round(((measured[path] ?? 0) / 1024) * 10) / 10,
+      `${path} first-load JS (kB, gzipped)`,
+    ).toBeLessThanOrEqual(budget);
+});
