@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getExercise, listCards, listJudgements } from "@/lib/content";
 import { buildExercise, convert } from "@/lib/engine";
 import { addCardsToDeck, disconnectDb, serveVariant } from "@/lib/progress";
-import { disconnectTestDb, testDb } from "../helpers/db";
+import { disconnectTestDb, learnerRows, testDb } from "../helpers/db";
 import { AuthHandler, type InternalRequest } from "../helpers/next-auth-core";
 import { makeUser } from "../helpers/users";
 
@@ -681,37 +681,6 @@ function authRequests(route: Loaded, rng: Rng, count: number): Fuzzed[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Rows
 
-type LearnerTable =
-  | "attempt"
-  | "reviewLog"
-  | "reviewCard"
-  | "caseRun"
-  | "caseEntry"
-  | "caseWrite"
-  | "caseResult"
-  | "userSettings"
-  | "lessonProgress"
-  | "questionAnswer";
-
-/** Every row of a learner, table by table, as JSON text (so a changed column shows as well as a new row). */
-async function rowsOf(userId: string): Promise<Record<LearnerTable, string[]>> {
-  const db = testDb();
-  const text = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-  const where = { where: { userId } };
-  return {
-    attempt: text(await db.attempt.findMany(where)),
-    reviewLog: text(await db.reviewLog.findMany(where)),
-    reviewCard: text(await db.reviewCard.findMany(where)),
-    caseRun: text(await db.caseRun.findMany(where)),
-    caseEntry: text(await db.caseEntry.findMany(where)),
-    caseWrite: text(await db.caseWrite.findMany(where)),
-    caseResult: text(await db.caseResult.findMany(where)),
-    userSettings: text(await db.userSettings.findMany(where)),
-    lessonProgress: text(await db.lessonProgress.findMany(where)),
-    questionAnswer: text(await db.questionAnswer.findMany(where)),
-  };
-}
-
 /** Rows of any learner table whose userId names no user (a foreign key would refuse them; this checks it did). */
 async function orphanRows(): Promise<number> {
   const db = testDb();
@@ -876,8 +845,8 @@ describe("fuzzing every route handler", () => {
         ],
         email: me.email,
       };
-      const myRows = await rowsOf(me.id);
-      const otherRows = await rowsOf(other.id);
+      const myRows = await learnerRows(me.id);
+      const otherRows = await learnerRows(other.id);
       const myCounts = Object.fromEntries(Object.entries(myRows).map(([table, rows]) => [table, rows.length]));
       expect(myCounts).toMatchObject({
         attempt: 1 + allowedWrites,
@@ -932,8 +901,8 @@ describe("fuzzing every route handler", () => {
 
       expect(failures).toEqual([]);
       expect(Object.prototype).not.toHaveProperty("polluted");
-      expect(await rowsOf(me.id)).toEqual(myRows);
-      expect(await rowsOf(other.id)).toEqual(otherRows);
+      expect(await learnerRows(me.id)).toEqual(myRows);
+      expect(await learnerRows(other.id)).toEqual(otherRows);
       expect(await testDb().user.findUnique({ where: { id: me.id } })).not.toBeNull();
       expect(await testDb().user.count({ where: { email: { endsWith: "@fuzz.example" } } })).toBe(0);
       expect(await orphanRows()).toBe(0);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { getExercise, listCards, listJudgements } from "@/lib/content";
 import { buildExercise, convert } from "@/lib/engine";
 import { addCardsToDeck, disconnectDb, serveVariant, type UserRecord } from "@/lib/progress";
-import { disconnectTestDb, testDb } from "../helpers/db";
+import { disconnectTestDb, learnerRows, testDb } from "../helpers/db";
 import { makeUser } from "../helpers/users";
 
 // Learner B, signed in, aims every route that reads or writes learner data at learner A's things: A's cards (a
@@ -82,26 +82,6 @@ function call(key: string, body?: unknown, params: Record<string, string> = {}):
       ? { method }
       : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
   return handler(new Request(url, init), { params: Promise.resolve({ id: params.id ?? "" }) });
-}
-
-/** Every row of a learner, table by table, as sorted JSON text. */
-async function rowsOf(userId: string): Promise<Record<string, string[]>> {
-  const db = testDb();
-  const text = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
-  const where = { where: { userId } };
-  return {
-    user: text(await db.user.findMany({ where: { id: userId } })),
-    attempt: text(await db.attempt.findMany(where)),
-    reviewLog: text(await db.reviewLog.findMany(where)),
-    reviewCard: text(await db.reviewCard.findMany(where)),
-    caseRun: text(await db.caseRun.findMany(where)),
-    caseEntry: text(await db.caseEntry.findMany(where)),
-    caseWrite: text(await db.caseWrite.findMany(where)),
-    caseResult: text(await db.caseResult.findMany(where)),
-    userSettings: text(await db.userSettings.findMany(where)),
-    lessonProgress: text(await db.lessonProgress.findMany(where)),
-    questionAnswer: text(await db.questionAnswer.findMany(where)),
-  };
 }
 
 const EXERCISE = "numbers-image-api-gbps";
@@ -189,7 +169,7 @@ beforeAll(async () => {
   expect((await call("PUT /api/settings", { desiredRetention: 0.85, timeZone: "Asia/Tokyo" })).status).toBe(200);
   session.user = null;
 
-  a = { user, marker, flashcard, stepCard, rating, attempt, answer, caseStart, rows: await rowsOf(user.id) };
+  a = { user, marker, flashcard, stepCard, rating, attempt, answer, caseStart, rows: await learnerRows(user.id) };
   // A has rows in every learner table but caseResult (no finished run), and more than one card.
   const counts = Object.fromEntries(Object.entries(a.rows).map(([table, rows]) => [table, rows.length]));
   expect(counts).toMatchObject({ user: 1, attempt: 1, reviewLog: 1, caseRun: 1, caseEntry: 1, caseWrite: 2 });
@@ -403,7 +383,7 @@ describe("learner isolation, route by route", () => {
     const b = await signInAsB();
     await act(b);
     session.user = null;
-    expect(await rowsOf(a.user.id)).toEqual(a.rows);
+    expect(await learnerRows(a.user.id)).toEqual(a.rows);
   });
 
   test.each(matrix.map((row) => row.route).filter((route, i, all) => all.indexOf(route) === i))(
@@ -423,7 +403,7 @@ describe("learner isolation, route by route", () => {
         expect(response.status).toBe(401);
         expect(await response.json()).toEqual({ error: expect.stringMatching(/sign in/i) });
       }
-      expect(await rowsOf(a.user.id)).toEqual(a.rows);
+      expect(await learnerRows(a.user.id)).toEqual(a.rows);
     },
   );
 
@@ -439,6 +419,6 @@ describe("learner isolation, route by route", () => {
     );
     expect(response.status).toBe(201);
     await expectNothingOfA(response);
-    expect(await rowsOf(a.user.id)).toEqual(a.rows);
+    expect(await learnerRows(a.user.id)).toEqual(a.rows);
   });
 });
