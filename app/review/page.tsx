@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddModuleCards } from "@/components/review/add-module-cards";
-import { ReviewSession } from "@/components/review/review-session";
+import { ReviewSession, type ReviewCardView } from "@/components/review/review-session";
 import { FitPanel } from "@/components/review/fit-panel";
 import { SettingsForm } from "@/components/review/settings-form";
 import { SpreadBacklog } from "@/components/review/spread-backlog";
@@ -15,15 +15,32 @@ import {
   listDeck,
   listDueReviews,
   listPublishedCards,
+  listUpcomingReviews,
+  type ReviewItem,
 } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Review" };
 
+/** What the review session shows of a card: no scheduling state beyond whether a flashcard is new. */
+function cardView(item: ReviewItem): ReviewCardView {
+  return item.kind === "fact"
+    ? {
+        kind: "fact",
+        cardId: item.cardId,
+        question: item.question,
+        answer: item.answer,
+        preview: item.preview,
+        isNew: item.state === "new",
+      }
+    : { kind: "step", cardId: item.cardId, prompt: item.prompt, token: item.token, preview: item.preview };
+}
+
 export default async function ReviewPage() {
   const user = await requireUser("/review");
   const now = new Date();
-  const [items, summary, deck, settings, fitStatus] = await Promise.all([
+  const [items, upcoming, summary, deck, settings, fitStatus] = await Promise.all([
     listDueReviews(user.id, now, 50),
+    listUpcomingReviews(user.id, now, 50),
     getReviewSummary(user.id, now),
     listDeck(user.id),
     getSettings(user.id),
@@ -58,18 +75,8 @@ export default async function ReviewPage() {
       ) : (
         <ReviewSession
           key={now.getTime()}
-          initial={items.map((item) =>
-            item.kind === "fact"
-              ? {
-                  kind: "fact",
-                  cardId: item.cardId,
-                  question: item.question,
-                  answer: item.answer,
-                  preview: item.preview,
-                  isNew: item.state === "new",
-                }
-              : { kind: "step", cardId: item.cardId, prompt: item.prompt, token: item.token, preview: item.preview },
-          )}
+          initial={items.map(cardView)}
+          upcoming={upcoming.map((item) => ({ ...cardView(item), dueAt: item.dueAt.toISOString() }))}
           totalDue={summary.due}
           newLeftToday={summary.leftToday}
           newWaiting={summary.waiting}

@@ -12,12 +12,21 @@ import type { ExercisePrompt, StepGrade } from "@/lib/engine/client";
 import type { ReviewResponseBody, ReviewSubmit, UndoResponseBody } from "@/lib/progress/client";
 import { RATING_NAMES, type Rating } from "@/lib/srs/client";
 
-export type ReviewCardView =
+export type ReviewCardView = (
   | { kind: "fact"; cardId: string; question: string; answer: string; preview: Record<Rating, string>; isNew: boolean }
-  | { kind: "step"; cardId: string; prompt: ExercisePrompt; token: string; preview: Record<Rating, string> };
+  | { kind: "step"; cardId: string; prompt: ExercisePrompt; token: string; preview: Record<Rating, string> }
+) & {
+  /** Came due after the page was loaded (by this device's clock): its rating is sent as an early one. */
+  early?: true;
+};
+
+/** A card that comes due within the next day, held by the page so it can be reviewed then, online or not. */
+export type UpcomingCardView = ReviewCardView & { dueAt: string };
 
 export type ReviewSessionProps = {
   initial: ReviewCardView[];
+  /** cards coming due in the next 24 hours, soonest first: each joins the queue when this device's clock reaches it */
+  upcoming: UpcomingCardView[];
   totalDue: number;
   /** new flashcards today's limit still allows, and those beyond it (as the page was loaded) */
   newLeftToday: number;
@@ -38,9 +47,11 @@ const KEPT = " Kept on this device; it will be sent when Envelope can be reached
  * The review queue, one card at a time. Keys: Space or Enter reveals; 1 to 4 rate; Ctrl+Z (⌘Z) undoes the last rating.
  * Step cards are answered instead: the server grades the answer, and the verdict is the rating.
  */
-export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: ReviewSessionProps) {
+export function ReviewSession({ initial, upcoming, totalDue, newLeftToday, newWaiting }: ReviewSessionProps) {
   const router = useRouter();
   const [queue, setQueue] = useState(initial);
+  const [ahead, setAhead] = useState(upcoming);
+  const [joined, setJoined] = useState(0);
   const [history, setHistory] = useState<ReviewCardView[]>([]);
   const [revealed, setRevealed] = useState(false);
   const [answer, setAnswer] = useState("");
@@ -62,6 +73,26 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
     else answerBox.current?.querySelector("input")?.focus({ preventScroll: true });
   }, [current]);
 
+  // Cards that come due while the page is open (or kept offline) join the end of the queue when they do.
+  useEffect(() => {
+    function join() {
+      const now = Date.now();
+      const due = ahead.filter((card) => Date.parse(card.dueAt) <= now);
+      if (due.length === 0) return;
+      setAhead((cards) => cards.filter((card) => !due.includes(card)));
+      setQueue((q) => [...q, ...due.map(({ dueAt: _dueAt, ...card }): ReviewCardView => ({ ...card, early: true }))]);
+      setJoined((n) => n + due.length);
+    }
+    join();
+    if (ahead.length === 0) return;
+    const timer = window.setInterval(join, 30_000);
+    document.addEventListener("visibilitychange", join);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", join);
+    };
+  }, [ahead]);
+
   const advance = useCallback((rated: ReviewCardView) => {
     setHistory((h) => [...h, rated]);
     setQueue((q) => q.slice(1));
@@ -80,6 +111,7 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
         cardId: current.cardId,
         rating,
         durationMs: Date.now() - shownAt.current,
+        ...(current.early ? { early: true } : {}),
       };
       const result = await outbox.write<ReviewResponseBody>({
         method: "POST",
@@ -164,6 +196,7 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
       seed: current.prompt.seed,
       token: current.token,
       durationMs: Date.now() - shownAt.current,
+      ...(current.early ? { early: true } : {}),
     };
     const result = await outbox.write<ReviewResponseBody>({
       method: "POST",
@@ -195,12 +228,12 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
   return (
     <div className="space-y-6">
       <p className="text-sm text-muted" aria-live="polite">
-        {reviewed} reviewed · {Math.max(0, totalDue - reviewed)} due
+        {reviewed} reviewed · {Math.max(0, totalDue + joined - reviewed)} due
       </p>
       <p className="text-sm text-muted">
         {newLeft} new {newLeft === 1 ? "card" : "cards"} left today · {newWaiting} waiting
       </p>
-      {!current && totalDue > reviewed ? (
+      {!current && totalDue + joined > reviewed ? (
         <div className="card space-y-2">
           <h2 className="text-xl font-semibold">More cards are due</h2>
           <p className="text-muted">You have finished this batch. {totalDue - reviewed} more are waiting.</p>
@@ -212,6 +245,13 @@ export function ReviewSession({ initial, totalDue, newLeftToday, newWaiting }: R
         <div className="card space-y-2">
           <h2 className="text-xl font-semibold">All caught up</h2>
           <p className="text-muted">Nothing else is due now. Come back tomorrow, or keep learning in the meantime.</p>
+          {ahead.length > 0 && (
+            <p className="text-muted">
+              {ahead.length} more {ahead.length === 1 ? "card comes" : "cards come"} due in the next 24 hours. Keep this
+              page open, or come back to it, even offline: {ahead.length === 1 ? "it joins" : "they join"} this queue
+              when {ahead.length === 1 ? "it is" : "they are"} due.
+            </p>
+          )}
           {history.length > 0 && (
             <button type="button" className="btn-secondary" onClick={() => void undo()}>
               Undo last rating

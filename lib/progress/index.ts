@@ -64,7 +64,14 @@ export type { LearnerSettings, SettingsUpdate } from "./settings";
 export { addCardsToDeck, addLessonCards, addModuleCards, getCardState, listDeck } from "./deck";
 export { listPublishedCards } from "./new-cards";
 export { flagMissedSteps, serveStepVariant, stepCardId } from "./step-cards";
-export { countDueCards, getReviewSummary, listDueCardIds, listDueReviews } from "./review-queue";
+export {
+  countDueCards,
+  getReviewSummary,
+  listDueCardIds,
+  listDueReviews,
+  listUpcomingReviews,
+  REVIEW_AHEAD_MS,
+} from "./review-queue";
 export type { ReviewItem, ReviewSummary } from "./review-queue";
 export { reviewCard, reviewSubmitSchema } from "./rate-card";
 export type { ReviewOutcome, ReviewSubmit } from "./rate-card";

@@ -9,6 +9,7 @@ import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { CLIENT_ID_REUSED, findLog, ratingSchema, type LogRow } from "./review-log";
 import { MAX_ANSWER_LENGTH, MAX_SEED } from "./limits";
+import { REVIEW_AHEAD_MS } from "./review-queue";
 import { dueHorizon, getSettings } from "./settings";
 import { gradeStepReview } from "./step-cards";
 
@@ -24,6 +25,7 @@ export const reviewSubmitSchema = z.union([
       .int()
       .min(0)
       .max(24 * 3_600_000),
+    early: z.literal(true).optional(),
   }),
   z.strictObject({
     clientId: z.uuid(),
@@ -36,6 +38,7 @@ export const reviewSubmitSchema = z.union([
       .int()
       .min(0)
       .max(24 * 3_600_000),
+    early: z.literal(true).optional(),
   }),
 ]);
 
@@ -109,8 +112,12 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
         );
       }
       const before = cardStateOf(row);
-      if (before.due.getTime() > dueHorizon(now, settings).getTime())
-        throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
+      // A card the page held as coming due within a day (`early`) may be rated before the server's clock agrees: it
+      // came due on the learner's device, perhaps offline, and a refusal now would lose the review.
+      const horizon = input.early
+        ? Math.max(dueHorizon(now, settings).getTime(), now.getTime() + REVIEW_AHEAD_MS)
+        : dueHorizon(now, settings).getTime();
+      if (before.due.getTime() > horizon) throw new ReviewRefused(refuse("conflict", "That card is not due yet."));
       const next = await settleSchedule(
         tx,
         userId,

@@ -144,30 +144,65 @@ export async function listDueReviews(
 ): Promise<ReviewItem[]> {
   const settings = await getSettings(userId);
   const { rows } = await queueFor(userId, now, limit, settings);
-  const items: ReviewItem[] = [];
-  for (const row of rows) {
-    const state = cardStateOf(row);
-    const preview = previewOf(state, now, settings);
-    if (row.kind === "fact") {
-      const card = getCard(row.cardId);
-      if (card)
-        items.push({ kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview });
-    } else if (row.kind === "point" || row.kind === "judgement") {
-      // A missed key point of a case, or a missed judgement question, is reviewed like a flashcard.
-      const card = row.kind === "point" ? pointCardText(row.cardId) : judgementCardText(row.cardId);
-      if (card)
-        items.push({
-          kind: "fact",
-          cardId: row.cardId,
-          question: card.question,
-          answer: card.answer,
-          state: state.state,
-          preview,
-        });
-    } else {
-      const variant = serveStepVariant(row.cardId, seedFor(row.cardId));
-      if (variant) items.push({ kind: "step", cardId: row.cardId, state: state.state, preview, ...variant });
-    }
+  return rows.flatMap((row) => {
+    const item = reviewItemOf(row, now, settings, seedFor);
+    return item ? [item] : [];
+  });
+}
+
+/** How far ahead the review page sends cards, so the ones that come due while the learner is offline can be done. */
+export const REVIEW_AHEAD_MS = 24 * 3_600_000;
+
+/**
+ * The cards that come due after `now` and within the next 24 hours (not new flashcards, which wait for their day),
+ * soonest first, each with when it comes due and the ratings' intervals as they will be then. The review page holds
+ * them, so a queue opened online and used offline later still offers every card that came due in the meantime.
+ */
+export async function listUpcomingReviews(
+  userId: string,
+  now: Date,
+  limit = 50,
+  seedFor: (cardId: string) => number = randomSeed,
+): Promise<(ReviewItem & { dueAt: Date })[]> {
+  const settings = await getSettings(userId);
+  const rows = await db().reviewCard.findMany({
+    where: {
+      userId,
+      due: { gt: dueHorizon(now, settings), lte: new Date(now.getTime() + REVIEW_AHEAD_MS) },
+      NOT: { kind: "fact", state: "new" },
+    },
+    select: cardSelect,
+    orderBy: [{ due: "asc" }, { cardId: "asc" }],
+    take: limit,
+  });
+  return rows.flatMap((row) => {
+    const item = reviewItemOf(row, row.due, settings, seedFor);
+    return item ? [{ ...item, dueAt: row.due }] : [];
+  });
+}
+
+/** One card ready to show at `at`: its content text, or for a missed step a fresh variant; null when it left the content. */
+function reviewItemOf(
+  row: CardRow,
+  at: Date,
+  settings: LearnerSettings,
+  seedFor: (cardId: string) => number,
+): ReviewItem | null {
+  const state = cardStateOf(row);
+  const preview = previewOf(state, at, settings);
+  if (row.kind === "fact") {
+    const card = getCard(row.cardId);
+    return card
+      ? { kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview }
+      : null;
   }
-  return items;
+  if (row.kind === "point" || row.kind === "judgement") {
+    // A missed key point of a case, or a missed judgement question, is reviewed like a flashcard.
+    const card = row.kind === "point" ? pointCardText(row.cardId) : judgementCardText(row.cardId);
+    return card
+      ? { kind: "fact", cardId: row.cardId, question: card.question, answer: card.answer, state: state.state, preview }
+      : null;
+  }
+  const variant = serveStepVariant(row.cardId, seedFor(row.cardId));
+  return variant ? { kind: "step", cardId: row.cardId, state: state.state, preview, ...variant } : null;
 }

@@ -42,6 +42,26 @@ export async function makeBacklog(email: string): Promise<void> {
   });
 }
 
+/**
+ * A learner whose cards are all learned and not due for a month, except the one with the lowest id, which comes
+ * due `inMs` from now.
+ */
+export async function oneCardDueIn(email: string, inMs: number): Promise<void> {
+  await withLearner(email, async (client, userId) => {
+    await client.query(
+      `UPDATE "ReviewCard" SET state = 'review', stability = 10, difficulty = 5, "scheduledDays" = 10, reps = 3,
+         "learningSteps" = 0, due = now() + interval '30 days', "lastReview" = now() - interval '10 days'
+       WHERE "userId" = $1::uuid`,
+      [userId],
+    );
+    await client.query(
+      `UPDATE "ReviewCard" SET due = now() + make_interval(secs => $2 / 1000.0)
+       WHERE "userId" = $1::uuid AND "cardId" = (SELECT min("cardId") FROM "ReviewCard" WHERE "userId" = $1::uuid)`,
+      [userId, inMs],
+    );
+  });
+}
+
 /** Run `work` in one transaction on the e2e server's database, with the id of the learner signed up as `email`. */
 async function withLearner(email: string, work: (client: pg.Client, userId: string) => Promise<void>) {
   const client = new pg.Client({ connectionString: urlFor(Number(process.env.E2E_PG_PORT ?? 54339)) });

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signUp } from "./helpers";
+import { oneCardDueIn } from "./learner-clock";
 
 const LESSON = { path: "/learn/scale-in-interviews", title: "Why scale decides the design" };
 const UNVISITED_LESSON = "/learn/numbers-to-know";
@@ -152,5 +153,47 @@ test.describe("offline reading and install", () => {
     await context.setOffline(true);
     await page.goto("/review");
     await expect(page.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
+  });
+
+  test("a card that comes due hours after review was opened online can be reviewed offline, and is stored once", async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    const email = await signUp(page, "Ada");
+    await waitForWorker(page);
+    await page.goto("/review");
+    await page.getByRole("button", { name: "Add all cards of Estimation" }).click();
+    await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
+    await oneCardDueIn(email, 2 * 3_600_000);
+
+    await page.clock.install();
+    await page.goto("/review");
+    await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
+    await expect(page.getByText("1 more card comes due in the next 24 hours.", { exact: false })).toBeVisible();
+    await expect.poll(() => isKept(page, "/review")).toBe(true);
+
+    // Offline on the train, three hours later: the kept page offers the card that has come due since.
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+    await page.clock.fastForward("03:00:00");
+    await page.getByRole("button", { name: "Show answer" }).click();
+    await page.getByRole("button", { name: /Good/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Kept on this device" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
+
+    // Back online, the server takes it, though by its own clock the card is not due for two more hours.
+    await context.setOffline(false);
+    await page.clock.fastForward("01:00");
+    await expect
+      .poll(
+        async () => {
+          const response = await page.request.get("/api/export");
+          return ((await response.json()) as { reviews: { rating: number }[] }).reviews.map((r) => r.rating);
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([3]);
   });
 });
