@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOutAndReload } from "@/components/auth/sign-out";
 import { sendJson } from "@/components/net/send";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { DeleteAccountResponseBody, ResetResponseBody } from "@/lib/progress/client";
@@ -98,7 +98,7 @@ export function DataControls({ email, modules }: DataControlsProps) {
 
   async function remove() {
     const result = await sendJson<DeleteAccountResponseBody>("POST", "/api/account/delete", { confirmEmail: typed });
-    if (result.kind === "ok") await signOut({ callbackUrl: "/" });
+    if (result.kind === "ok") await signOutAndReload("/");
     else setMessage("Your account was not deleted: type its email exactly.");
   }
 

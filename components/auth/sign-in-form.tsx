@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { refreshLearner } from "@/components/layout/learner";
 import { useState, type FormEvent } from "react";
 import { FormField } from "./form-field";
 import { describeSignInResult } from "./sign-in-error";
@@ -28,6 +29,8 @@ export function SignInForm({ returnTo, initialError, github }: SignInFormProps) 
         setError(result ? describeSignInResult(result.error) : "Sign-in failed. Please try again.");
         return;
       }
+      // The header and the outbox learn who signed in before the next page shows.
+      await refreshLearner();
       router.push(returnTo);
       router.refresh();
     } catch {

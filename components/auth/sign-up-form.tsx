@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { refreshLearner } from "@/components/layout/learner";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/net/send";
 import { FormField } from "./form-field";
@@ -44,6 +45,8 @@ export function SignUpForm({ returnTo, passwordMinLength }: SignUpFormProps) {
         });
         return;
       }
+      // The header and the outbox learn who signed in before the next page shows.
+      await refreshLearner();
       router.push(returnTo);
       router.refresh();
     } catch {

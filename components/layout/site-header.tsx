@@ -1,14 +1,20 @@
+"use client";
+
 import Link from "next/link";
+import { useLearner } from "./learner";
 import { NavLinks } from "./nav-links";
+import { navigationFor } from "./navigation";
 import { SaveStatus } from "./save-status";
 import { UserMenu } from "./user-menu";
 
-export type SiteHeaderProps = {
-  user: { name: string | null; email: string } | null;
-  links: { href: string; label: string }[];
-};
-
-export function SiteHeader({ user, links }: SiteHeaderProps) {
+/**
+ * The header of every page. Pages are rendered without the session, so it shows the learner once the browser knows
+ * them (from this device at once, then from the server); until then the account corner stays empty rather than
+ * offering to sign in someone who is signed in.
+ */
+export function SiteHeader() {
+  const { source, learner: user } = useLearner();
+  const links = navigationFor(user !== null);
   return (
     <header className="border-b border-border bg-surface">
       <div className="mx-auto flex w-full max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -17,8 +23,8 @@ export function SiteHeader({ user, links }: SiteHeaderProps) {
           Envelope
         </Link>
         <NavLinks links={links} />
-        <div className="ml-auto flex items-center gap-2">
-          {user ? (
+        <div className="ml-auto flex min-h-10 items-center gap-2">
+          {source === "unknown" ? null : user ? (
             <>
               <SaveStatus />
               <UserMenu name={user.name} email={user.email} />

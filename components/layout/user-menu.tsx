@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { signOutAndReload } from "@/components/auth/sign-out";
 import { DropdownMenu } from "radix-ui";
 
 export type UserMenuProps = { name: string | null; email: string };
@@ -31,7 +31,7 @@ export function UserMenu({ name, email }: UserMenuProps) {
           </DropdownMenu.Item>
           <DropdownMenu.Item
             className="cursor-pointer rounded px-3 py-2 outline-none data-[highlighted]:bg-accent-soft"
-            onSelect={() => void signOut({ callbackUrl: "/" })}
+            onSelect={() => void signOutAndReload("/")}
           >
             Sign out
           </DropdownMenu.Item>

@@ -142,6 +142,8 @@ export type Outbox = ReturnType<typeof createOutbox>;
  */
 export function createOutbox(options: OutboxOptions) {
   let learnerId: string | null = null;
+  /** whether the server has said that `learnerId` is the session's learner: until then writes wait, none is sent */
+  let confirmed = true;
   let failures = 0;
   /** the HTTP status of the last failed send, null when there was no answer at all */
   let lastStatus: number | null = null;
@@ -237,7 +239,8 @@ export function createOutbox(options: OutboxOptions) {
   async function drain(owner: string) {
     publish(true);
     for (;;) {
-      if (learnerId !== owner) return; // another learner signed in: their session must not carry these writes
+      // Another learner signed in, or the session's learner is not confirmed yet: these writes must not go with it.
+      if (learnerId !== owner || !confirmed) return;
       const head = read(owner)[0];
       if (!head) {
         failures = 0;
@@ -286,7 +289,7 @@ export function createOutbox(options: OutboxOptions) {
       return running;
     }
     const owner = learnerId;
-    if (!owner) return Promise.resolve();
+    if (!owner || !confirmed) return Promise.resolve();
     running = (async () => {
       try {
         do {
@@ -334,14 +337,24 @@ export function createOutbox(options: OutboxOptions) {
     write,
     flush,
     enqueue,
-    /** The learner whose queue is sent (from the session); null for a visitor. Stops a run for another learner. */
-    setLearner(id: string | null) {
-      if (id === learnerId) return;
-      learnerId = id;
-      failures = 0;
-      blocked = null;
-      disarmRetry();
+    /**
+     * The learner whose queue is sent (from the session); null for a visitor. Stops a run for another learner.
+     * `confirmed: false` (the learner this device last saw, before the server has said who the session is): writes
+     * join that learner's queue but none is sent until the same learner is set confirmed, which sends the queue.
+     */
+    setLearner(id: string | null, options: { confirmed?: boolean } = {}) {
+      const nowConfirmed = options.confirmed ?? true;
+      if (id === learnerId && nowConfirmed === confirmed) return;
+      const becameConfirmed = id === learnerId && nowConfirmed && !confirmed;
+      confirmed = nowConfirmed;
+      if (!becameConfirmed) {
+        learnerId = id;
+        failures = 0;
+        blocked = null;
+        disarmRetry();
+      }
       publish();
+      if (becameConfirmed) void flush();
     },
     /** Another tab changed storage: count again. */
     refresh() {

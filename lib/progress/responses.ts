@@ -49,6 +49,28 @@ export type SettingsResponseBody = { settings: LearnerSettings };
 /** POST /api/lessons/:id/progress: the lesson's progress, and how many cards completing it added. */
 export type LessonProgressResponseBody = { progress: LessonProgressRecord; cardsAdded: number };
 
+/** GET /api/me: who is signed in, or null for a visitor. */
+export type MeResponseBody = { learner: { id: string; name: string | null; email: string } | null };
+
+/** A learner's last graded answer to a lesson's exercise at the lesson's own numbers (seed 0). */
+export type PreviousAttempt = {
+  answers: Record<string, string>;
+  grade: ExerciseGrade;
+  createdAt: string;
+  work: { open: boolean; lines: string[] } | null;
+};
+
+/**
+ * GET /api/lessons/:id/state: the learner's own part of a lesson page, which is prerendered the same for everyone:
+ * whether it is completed, the prerequisites not completed yet, and the last answers to its exercises and questions.
+ */
+export type LessonStateResponseBody = {
+  completed: boolean;
+  missingPrerequisites: { id: string; title: string }[];
+  estimates: Record<string, PreviousAttempt>;
+  questions: Record<string, { previous: QuestionAnswered | null; fixPrevious: Omit<PreviousAttempt, "work"> | null }>;
+};
+
 /** POST /api/progress/reset: what was removed. */
 export type ResetResponseBody = { removed: { lessons: number; attempts: number; cards: number } };
 

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import {
   createOutbox,
   isFinalRefusal,
@@ -91,6 +91,32 @@ describe("the outbox keeps every write of a learner until the server answers", (
     expect(h.sent.map((s) => s.body)).toEqual([rating("r1").body]);
     expect(h.outbox.pending("ada")).toEqual([]);
     expect(h.outbox.getStatus()).toMatchObject({ waiting: 0, sending: false, blocked: null });
+  });
+
+  test("before the server confirms who is signed in, writes wait for the learner this device last saw; then they go", async () => {
+    const h = harness();
+    h.state.session = "ada";
+    h.outbox.setLearner("ada", { confirmed: false });
+    expect(await h.outbox.write(rating("r1"))).toMatchObject({ kind: "queued" });
+    await h.outbox.flush();
+    expect(h.sent).toEqual([]);
+    expect(h.outbox.pending("ada")).toHaveLength(1);
+
+    h.outbox.setLearner("ada", { confirmed: true });
+    await vi.waitFor(() => expect(h.outbox.pending("ada")).toEqual([]));
+    expect(h.sent.map((s) => s.body)).toEqual([rating("r1").body]);
+  });
+
+  test("when the server says someone else is signed in, the hinted learner's writes stay on the device", async () => {
+    const h = harness();
+    h.state.session = "bob";
+    h.outbox.setLearner("ada", { confirmed: false });
+    await h.outbox.write(rating("r1"));
+    h.outbox.setLearner("bob", { confirmed: true });
+    await h.outbox.flush();
+    expect(h.sent).toEqual([]);
+    expect(h.outbox.pending("ada")).toHaveLength(1);
+    expect(h.outbox.getStatus()).toMatchObject({ learnerId: "bob", waiting: 0 });
   });
 
   test.each([
