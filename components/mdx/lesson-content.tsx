@@ -1,10 +1,12 @@
 import { getMDXComponent } from "mdx-bundler/client";
 import { cache } from "react";
 import { Diagram } from "@/components/diagram/diagram";
-import { Estimate, type EstimateProps } from "@/components/exercise/estimate";
-import { Audit } from "@/components/question/audit";
-import { Playground } from "@/components/playground/playground";
-import { Judgement } from "@/components/question/judgement";
+import type { EstimateProps } from "@/components/exercise/estimate";
+import {
+  LessonEstimate as EstimateWithState,
+  LessonPlayground,
+  LessonQuestion,
+} from "@/components/lesson/lesson-state";
 import type { ServedQuestion } from "@/lib/progress/client";
 import { isPlaygroundKind } from "@/lib/widgets/kinds";
 import { BarChart } from "./bar-chart";
@@ -14,8 +16,11 @@ import { Flow } from "./flow";
 import { LineChart } from "./line-chart";
 import { NumbersTable } from "./numbers-table";
 
-/** A lesson's exercise as the page serves it: the prompt, its token, and the learner's last attempt. */
-export type LessonEstimate = Pick<EstimateProps, "prompt" | "token" | "previous">;
+/**
+ * A lesson's exercise as the page serves it: the prompt and its token, the same for everyone (the learner's last
+ * answer comes from the browser, components/lesson/lesson-state.tsx).
+ */
+export type LessonEstimate = Pick<EstimateProps, "prompt" | "token">;
 
 /** The exercises of the lesson being rendered, for this request only (React's per-request cache). */
 const requestEstimates = cache((): { current: Record<string, LessonEstimate> } => ({ current: {} }));
@@ -23,32 +28,30 @@ const requestEstimates = cache((): { current: Record<string, LessonEstimate> } =
 /** `<Estimate id="…"/>` in a lesson: the exercise this request serves for that id. */
 function EstimateSlot({ id }: { id: string }) {
   const estimate = requestEstimates().current[id];
-  return estimate ? <Estimate {...estimate} source="lesson" /> : null;
+  return estimate ? <EstimateWithState prompt={estimate.prompt} token={estimate.token} /> : null;
 }
 
 /** `<Playground kind="…" predict="…"/>`: the prediction this request serves for that id, then the widget. */
 function PlaygroundSlot({ kind, predict }: { kind: string; predict: string }) {
   const estimate = requestEstimates().current[predict];
-  return estimate && isPlaygroundKind(kind) ? <Playground kind={kind} estimate={estimate} /> : null;
+  return estimate && isPlaygroundKind(kind) ? (
+    <LessonPlayground kind={kind} estimate={{ prompt: estimate.prompt, token: estimate.token }} />
+  ) : null;
 }
 
 /** The judgement questions and audits of the lesson being rendered (no answers: those come with the verdict). */
 const requestQuestions = cache((): { current: Record<string, ServedQuestion> } => ({ current: {} }));
 
-/** `<Judgement id="…"/>` in a lesson: the question this request serves, with the learner's last answer. */
+/** `<Judgement id="…"/>` in a lesson: the question this request serves (the learner's last answer comes later). */
 function JudgementSlot({ id }: { id: string }) {
   const served = requestQuestions().current[id];
-  return served?.question.kind === "judgement" ? (
-    <Judgement question={served.question} previous={served.previous} source="lesson" />
-  ) : null;
+  return served?.question.kind === "judgement" ? <LessonQuestion served={served} /> : null;
 }
 
-/** `<Audit id="…"/>` in a lesson: the audit this request serves, with the learner's last line and corrected value. */
+/** `<Audit id="…"/>` in a lesson: the audit this request serves (the learner's last line comes later). */
 function AuditSlot({ id }: { id: string }) {
   const served = requestQuestions().current[id];
-  return served?.question.kind === "audit" ? (
-    <Audit question={served.question} previous={served.previous} fixPrevious={served.fixPrevious} source="lesson" />
-  ) : null;
+  return served?.question.kind === "audit" ? <LessonQuestion served={served} /> : null;
 }
 
 /** The one map of components a lesson may use (lib/content checks lessons against the same list). */

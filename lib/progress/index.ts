@@ -44,6 +44,7 @@ export {
 export { attemptSubmitSchema, gradeAttemptForVisitor, recordAttempt, serveVariant } from "./attempts";
 export type { AttemptResult, AttemptSubmit, ServedVariant } from "./attempts";
 export { getLatestAttempt, isAtLeastClose, listRecentAttempts } from "./attempt-records";
+export { getLessonState } from "./lesson-state";
 export type { AttemptRecord, AttemptSummary } from "./attempt-records";
 export { randomSeed } from "./seed-token";
 export { getCalibrationSummary, listExerciseStats } from "./practice";
