@@ -1,11 +1,14 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useLearner } from "./learner";
 import { NavLinks } from "./nav-links";
 import { navigationFor } from "./navigation";
-import { SaveStatus } from "./save-status";
-import { UserMenu } from "./user-menu";
+
+// The learner's corner (the save status and the account menu with its menu library) is never rendered on the server,
+// where the learner is not known, so its code loads after the page's own rather than with every page's first load.
+const LearnerCorner = dynamic(() => import("./learner-corner").then((m) => m.LearnerCorner), { ssr: false });
 
 /**
  * The header of every page. Pages are rendered without the session, so it shows the learner once the browser knows
@@ -25,10 +28,7 @@ export function SiteHeader() {
         <NavLinks links={links} />
         <div className="ml-auto flex min-h-10 items-center gap-2">
           {source === "unknown" ? null : user ? (
-            <>
-              <SaveStatus />
-              <UserMenu name={user.name} email={user.email} />
-            </>
+            <LearnerCorner name={user.name} email={user.email} />
           ) : (
             <>
               <Link href="/sign-in" className="btn-secondary">

@@ -1,8 +1,12 @@
 "use client";
 
-import { Bar, BarChart as RechartsBarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { ChartDataTable } from "@/components/charts/data-table";
-import { compactNumber, powersOfTen } from "@/components/charts/format";
+import { powersOfTen } from "@/components/charts/format";
+
+// The drawing and its chart library load after the page's text; the figure keeps its height meanwhile, and its
+// caption, its point (for screen readers) and its numbers (a table) are in the page from the start.
+const BarChartDrawing = dynamic(() => import("./bar-chart-drawing").then((m) => m.BarChartDrawing), { ssr: false });
 
 export type BarChartProps = {
   alt: string;
@@ -26,32 +30,7 @@ export function BarChart({ alt, caption, unit = "", scale = "linear", data }: Ba
     <figure className="my-6">
       <p className="sr-only">{alt}</p>
       <div aria-hidden="true" style={{ height }} className="w-full text-xs">
-        <ResponsiveContainer width="100%" height="100%">
-          <RechartsBarChart
-            data={data}
-            layout="vertical"
-            margin={{ left: 8, right: 24, top: 8, bottom: 8 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid horizontal={false} stroke="var(--border)" />
-            <XAxis
-              type="number"
-              scale={log ? "log" : "auto"}
-              domain={domain ?? [0, "auto"]}
-              ticks={ticks}
-              allowDataOverflow={log}
-              tickFormatter={(v: number) => compactNumber(v)}
-              stroke="var(--muted)"
-              unit={unit ? ` ${unit}` : undefined}
-            />
-            <YAxis type="category" dataKey="label" width={150} stroke="var(--muted)" interval={0} />
-            <Tooltip
-              formatter={(v) => [`${Number(v).toLocaleString("en")} ${unit}`.trim(), ""]}
-              contentStyle={{ background: "var(--surface)", borderColor: "var(--border)", color: "var(--foreground)" }}
-            />
-            <Bar dataKey="value" fill="var(--accent)" isAnimationActive={false} />
-          </RechartsBarChart>
-        </ResponsiveContainer>
+        <BarChartDrawing unit={unit} log={log} ticks={ticks} domain={domain} data={data} />
       </div>
       <figcaption className="mt-2 text-sm text-muted">{caption}</figcaption>
       <ChartDataTable
