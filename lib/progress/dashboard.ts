@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { summariseCalibration, type CalibrationSummary } from "@/lib/engine";
-import { MODULES, MODULE_IDS, listLessons, type ModuleId } from "@/lib/content";
+import { MODULES, MODULE_IDS, type ModuleId } from "@/lib/content";
 import {
   accuracyByWeek,
   addDays,
@@ -14,6 +14,7 @@ import {
   type WeekAccuracy,
   type WeekSpeed,
 } from "@/lib/srs";
+import { course } from "./course";
 import { db } from "./db";
 import { getReviewSummary } from "./review-queue";
 import { getSettings } from "./settings";
@@ -61,7 +62,7 @@ export async function getDashboard(userId: string, now: Date): Promise<Dashboard
     getReviewSummary(userId, now),
   ]);
 
-  const lessons = listLessons();
+  const lessons = course.lessons();
   const done = new Set(progress.map((p) => p.lessonId));
   const modules = MODULE_IDS.map((module) => {
     const inModule = lessons.filter((l) => l.module === module);

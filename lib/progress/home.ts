@@ -1,5 +1,6 @@
 import "server-only";
-import { getDrill, getLesson, lessonOfExercise, listCurriculum, listDrills } from "@/lib/content";
+import { getLesson, lessonOfExercise, listCurriculum } from "@/lib/content";
+import { course, fixedInProduction } from "./course";
 import { db } from "./db";
 import { countDueCards } from "./review-queue";
 
@@ -23,12 +24,12 @@ export type HomeSummary = {
 };
 
 /** The lessons that exist, in curriculum order (planned lessons without a page are left out). */
-function writtenLessons(): LessonLink[] {
-  return listCurriculum().flatMap((entry) => {
+const writtenLessons: () => readonly LessonLink[] = fixedInProduction(() =>
+  listCurriculum().flatMap((entry) => {
     const lesson = getLesson(entry.id);
     return lesson ? [{ id: lesson.id, title: lesson.title, order: entry.order }] : [];
-  });
-}
+  }),
+);
 
 /** What the signed-in home page offers next, for one learner at `now`. */
 export async function getHomeSummary(userId: string, now: Date): Promise<HomeSummary> {
@@ -65,7 +66,7 @@ export async function getHomeSummary(userId: string, now: Date): Promise<HomeSum
     if (!lessonResume || at > lessonResume.at) lessonResume = { lesson, at };
   }
 
-  const drill = lastDrillRun ? getDrill(lastDrillRun.exerciseId) : null;
+  const drill = lastDrillRun ? course.drill(lastDrillRun.exerciseId) : null;
   const drillResume: ResumePoint | null =
     drill && lastDrillRun
       ? {
@@ -81,7 +82,7 @@ export async function getHomeSummary(userId: string, now: Date): Promise<HomeSum
       : drillResume;
 
   const resumeLesson = resume?.kind === "lesson" ? resume.lesson.id : null;
-  const firstDrill = listDrills().find((d) => !d.calibration) ?? null;
+  const firstDrill = course.drills().find((d) => !d.calibration) ?? null;
   return {
     isNew: progress.length === 0 && anyAttempt === null && anyCard === null,
     resume,

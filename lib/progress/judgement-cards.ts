@@ -1,8 +1,8 @@
 import "server-only";
-import { getQuestion } from "@/lib/content";
 import type { Tx } from "./db";
 import { newCardState } from "@/lib/srs";
 import { cardStateColumns } from "./card-codec";
+import { course } from "./course";
 
 // A missed judgement question comes back as a review card, like a missed key point of a case: "judge:<questionId>",
 // due now, outside the new-card limit, reviewed like a flashcard (front the question, back the right option and why).
@@ -24,7 +24,7 @@ export async function flagMissedJudgement(tx: Tx, userId: string, questionId: st
 /** The two sides of a judgement card: the question, and the right option with why. Null when the question is gone. */
 export function judgementCardText(cardId: string): { question: string; answer: string } | null {
   const match = /^judge:([^:]+)$/.exec(cardId);
-  const entry = match?.[1] ? getQuestion(match[1]) : null;
+  const entry = match?.[1] ? course.question(match[1]) : null;
   if (entry?.kind !== "judgement") return null;
   const right = entry.options.find((option) => option.id === entry.answer);
   return right ? { question: entry.question, answer: `${right.text}. ${entry.why}` } : null;

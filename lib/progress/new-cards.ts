@@ -1,6 +1,7 @@
 import "server-only";
 import { listCaseEntries, listCards, listCurriculum, listLessons, type CardEntry } from "@/lib/content";
 import { countIntroducedToday } from "@/lib/srs";
+import { fixedInProduction } from "./course";
 import { db } from "./db";
 import { STEP_CARD_PREFIX } from "./step-cards";
 
@@ -19,20 +20,20 @@ function cardsInCourseOrder(): CardEntry[] {
 
 /**
  * The flashcards of lessons that exist (as MDX, or as a written case in a case-studies slot), in course order; a
- * "coming soon" lesson's cards never join a deck.
+ * "coming soon" lesson's cards never join a deck. The same list for every learner: do not change it.
  */
-export function listPublishedCards(): CardEntry[] {
+export const listPublishedCards: () => readonly CardEntry[] = fixedInProduction(() => {
   const published = new Set([
     ...listLessons().map((lesson) => lesson.id),
     ...listCaseEntries().map((entry) => entry.id),
   ]);
   return cardsInCourseOrder().filter((card) => published.has(card.lessonId));
-}
+});
 
 /** Each known flashcard's place in the course (curriculum order, then file order); lower comes first. */
-export function courseRank(): Map<string, number> {
-  return new Map(cardsInCourseOrder().map((card, index) => [card.id, index]));
-}
+export const courseRank: () => ReadonlyMap<string, number> = fixedInProduction(
+  () => new Map(cardsInCourseOrder().map((card, index) => [card.id, index])),
+);
 
 const TWO_DAYS_MS = 2 * 86_400_000;
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { newCardState } from "@/lib/srs";
 import { CASE_STAGES } from "@/lib/cases";
-import { getCase, stepTitle } from "@/lib/content";
+import { stepTitle } from "@/lib/content";
 import type { Tx } from "./db";
 import { cardStateColumns } from "./card-codec";
+import { course } from "./course";
 
 // A key point of a case's reference that the learner marked missed comes back as a review card, like a missed
 // estimation step: "point:<caseId>:<pointId>", due now, outside the new-card limit.
@@ -31,7 +32,7 @@ export async function flagMissedPoint(
 /** The question and answer of a point card: the stage's question in its case, and the key point. Null if gone. */
 export function pointCardText(cardId: string): { question: string; answer: string } | null {
   const match = /^point:([^:]+):([^:]+)$/.exec(cardId);
-  const entry = match?.[1] ? getCase(match[1]) : null;
+  const entry = match?.[1] ? course.case(match[1]) : null;
   if (!entry || !match?.[2]) return null;
   const pointId = match[2];
   for (const stage of CASE_STAGES) {

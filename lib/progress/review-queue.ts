@@ -1,6 +1,5 @@
 import "server-only";
 import type { ExercisePrompt } from "@/lib/engine";
-import { getCard } from "@/lib/content";
 import { judgementCardText } from "./judgement-cards";
 import { pointCardText } from "./point-cards";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,6 +14,7 @@ import {
   type Rating,
 } from "@/lib/srs";
 import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
+import { course } from "./course";
 import { db } from "./db";
 import { countNewCardsIntroducedToday, courseRank } from "./new-cards";
 import { randomSeed } from "./seed-token";
@@ -191,7 +191,7 @@ function reviewItemOf(
   const state = cardStateOf(row);
   const preview = previewOf(state, at, settings);
   if (row.kind === "fact") {
-    const card = getCard(row.cardId);
+    const card = course.card(row.cardId);
     return card
       ? { kind: "fact", cardId: row.cardId, question: card.q, answer: card.a, state: state.state, preview }
       : null;

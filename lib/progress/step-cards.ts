@@ -10,6 +10,7 @@ import {
 import { getExercise } from "@/lib/content";
 import { newCardState } from "@/lib/srs";
 import { cardStateColumns } from "./card-codec";
+import { course } from "./course";
 import { db, type Tx } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { seedToken, verifySeedToken } from "./seed-token";
@@ -86,7 +87,7 @@ export async function restoreMissedStepCards(
  */
 export function serveStepVariant(cardId: string, seed: number): { prompt: ExercisePrompt; token: string } | null {
   const parsed = parseStepCardId(cardId);
-  const exercise = parsed ? getExercise(parsed.exerciseId) : null;
+  const exercise = parsed ? course.exercise(parsed.exerciseId) : null;
   if (!parsed || !exercise) return null;
   const built = buildExercise(exercise.spec, seed);
   const index = built.steps.findIndex((step) => step.id === parsed.stepId);

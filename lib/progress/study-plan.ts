@@ -1,15 +1,6 @@
 import "server-only";
 import { caseSteps, type CaseStep } from "@/lib/cases";
-import {
-  getCase,
-  getDrill,
-  getLesson,
-  listCaseEntries,
-  listDrills,
-  listLessons,
-  skillOf,
-  stepTitle,
-} from "@/lib/content";
+import { getDrill, listCaseEntries, listDrills, listLessons, stepTitle } from "@/lib/content";
 import {
   planStudy,
   skillResults,
@@ -21,6 +12,7 @@ import {
 import { dayKey, dayStartInstant, projectedRecall, type ProjectedRecall } from "@/lib/srs";
 import { serveVariant, type ServedVariant } from "./attempts";
 import { cardSelect, cardStateOf } from "./card-codec";
+import { course, fixedInProduction } from "./course";
 import { db } from "./db";
 import { randomSeed } from "./seed-token";
 import { getSettings, type LearnerSettings } from "./settings";
@@ -30,9 +22,10 @@ export const CURVEBALL_MINUTES = 5;
 
 /**
  * The planner's catalogue from the content: lessons with their module, order and minutes; each case with its steps
- * (the stages and the curveball) and the interview budget of each; each drill's skill. The same for every learner.
+ * (the stages and the curveball) and the interview budget of each; each drill's skill. The same for every learner:
+ * do not change it.
  */
-export function courseCatalogue(): PlanCatalogue {
+export const courseCatalogue: () => PlanCatalogue = fixedInProduction(() => {
   return {
     lessons: listLessons().map(({ id, module, order, minutes }) => ({ id, module, order, minutes })),
     cases: listCaseEntries().map((entry) => ({
@@ -48,11 +41,11 @@ export function courseCatalogue(): PlanCatalogue {
       .filter((drill) => !drill.calibration)
       .map(({ id, skill }) => ({ id, skill })),
   };
-}
+});
 
 /** The steps of a case run the learner has finished: every step before the current one, or all once it is done. */
 function stepsDone(caseId: string, step: string): CaseStep[] {
-  const entry = getCase(caseId);
+  const entry = course.case(caseId);
   if (!entry) return [];
   const steps = caseSteps(entry.curveball.after);
   if (step === "done") return steps;
@@ -140,7 +133,7 @@ function planState(records: LearnerRecords, asOf: Date | null): LearnerPlanState
       records.steps
         .filter((step) => before(step.createdAt))
         .map((step) => ({ exerciseId: step.exerciseId, verdict: step.verdict, day: learnerDay(step.createdAt) })),
-      skillOf,
+      course.skill,
     ),
     // A card rated today was due today (or before) when the day began, wherever its rating has moved it.
     cardDueDays: records.cards
@@ -212,7 +205,7 @@ export async function getTodayPlan(userId: string, now: Date): Promise<TodayPlan
         };
       }
       case "lesson": {
-        const lesson = getLesson(item.lessonId);
+        const lesson = course.lesson(item.lessonId);
         return {
           item,
           title: lesson?.title ?? item.lessonId,
@@ -222,7 +215,7 @@ export async function getTodayPlan(userId: string, now: Date): Promise<TodayPlan
         };
       }
       case "case": {
-        const entry = getCase(item.caseId);
+        const entry = course.case(item.caseId);
         const finished = runs.get(item.caseId);
         return {
           item,
@@ -233,7 +226,7 @@ export async function getTodayPlan(userId: string, now: Date): Promise<TodayPlan
         };
       }
       case "drill": {
-        const drill = getDrill(item.drillId);
+        const drill = course.drill(item.drillId);
         return {
           item,
           title: drill?.exercise.title ?? item.drillId,

@@ -1,5 +1,5 @@
 import "server-only";
-import { skillOf } from "@/lib/content";
+import { course } from "./course";
 import { db } from "./db";
 import { groupMissesBySkill, type SkillMisses } from "./skill-misses";
 
@@ -13,5 +13,5 @@ export async function listWeakSkills(userId: string, limit = 5): Promise<SkillMi
     FROM "Attempt" a, jsonb_array_elements(a.steps) s
     WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
         AND s->>'verdict' <> 'unreadable'`;
-  return groupMissesBySkill(steps, skillOf, limit);
+  return groupMissesBySkill(steps, course.skill, limit);
 }
