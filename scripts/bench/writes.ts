@@ -32,10 +32,11 @@ export type Writer = {
 
 /**
  * A writer that sends a fresh request from `fresh` each time, except a share `retryShare` of requests that resend an
- * earlier one whole (a client retrying). Autocannon gives every request its own context object (it starts a fresh one
- * per request when the list has one entry, and calls `onResponse` with the context of the request answered), so the
- * request is found again from its context when its answer arrives. A request whose answer never arrives (in flight
- * when the run stops, or on a connection that timed out) is never acknowledged.
+ * earlier one whole (a client retrying). With a one-entry request list and no pipelining (autocannon's default), each
+ * request gets a context object of its own (autocannon starts a fresh one each time it wraps round the list) and
+ * `onResponse` receives the context of the request answered, so the request is found again from its context when its
+ * answer arrives. A request whose answer never arrives (in flight when the run stops, or on a connection that timed
+ * out) is never acknowledged.
  */
 export function writer(fresh: () => WriteRequest, random: () => number, retryShare = 0.1): Writer {
   const log: WriteLog = {
