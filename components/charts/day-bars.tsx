@@ -1,37 +1,20 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { yAxisWidth } from "./format";
+import dynamic from "next/dynamic";
+
+// The drawing and its chart library load after the page's text; the figure keeps its height meanwhile.
+const DayBarsDrawing = dynamic(() => import("./day-bars-drawing").then((m) => m.DayBarsDrawing), { ssr: false });
 
 export type DayBarsProps = { data: { day: string; count: number }[]; label: string; summary: string };
 
 /** Counts per day as vertical bars (the due forecast). `summary` states the point for screen readers. */
-export function DayBars({ data, label, summary }: DayBarsProps) {
+export function DayBars(props: DayBarsProps) {
+  const { summary } = props;
   return (
     <figure>
       <p className="sr-only">{summary}</p>
       <div aria-hidden="true" className="h-56 w-full text-xs">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={data.map((d) => ({ ...d, short: d.day.slice(5) }))}
-            margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="short" stroke="var(--muted)" interval="preserveStartEnd" minTickGap={16} />
-            <YAxis
-              allowDecimals={false}
-              stroke="var(--muted)"
-              width={yAxisWidth(Math.max(0, ...data.map((d) => d.count)), "", true)}
-            />
-            <Tooltip
-              formatter={(v) => [v, label]}
-              labelFormatter={(l) => `Day ${l}`}
-              contentStyle={{ background: "var(--surface)", borderColor: "var(--border)", color: "var(--foreground)" }}
-            />
-            <Bar dataKey="count" name={label} fill="var(--accent)" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <DayBarsDrawing {...props} />
       </div>
     </figure>
   );
