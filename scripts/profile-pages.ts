@@ -135,16 +135,9 @@ async function seedBenchLearner(): Promise<string> {
 const pages: Record<string, (userId: string) => Promise<unknown>> = {
   floor: (userId) => progress.getSettings(userId),
   review: async (userId) => {
-    const result = await Promise.all([
-      progress.listDueReviews(userId, now, 50),
-      progress.listUpcomingReviews(userId, now, 50),
-      progress.getReviewSummary(userId, now),
-      progress.listDeck(userId),
-      progress.getSettings(userId),
-      progress.getFitStatus(userId),
-    ]);
+    const page = await progress.getReviewPage(userId, now, 50);
     const cards = progress.listPublishedCards();
-    return [result, content.MODULE_IDS.filter((id) => cards.some((card) => card.module === id))];
+    return [page, content.MODULE_IDS.filter((id) => cards.some((card) => card.module === id))];
   },
   today: async (userId) => {
     const [settings, summary] = await Promise.all([progress.getSettings(userId), progress.getHomeSummary(userId, now)]);

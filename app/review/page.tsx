@@ -8,16 +8,7 @@ import { SpreadBacklog } from "@/components/review/spread-backlog";
 import { requireUser } from "@/lib/auth";
 import { MODULES, MODULE_IDS } from "@/lib/content";
 import { MINUTES_PER_REVIEW, REVIEW_SHARE } from "@/lib/plan";
-import {
-  getFitStatus,
-  getReviewSummary,
-  getSettings,
-  listDeck,
-  listDueReviews,
-  listPublishedCards,
-  listUpcomingReviews,
-  type ReviewItem,
-} from "@/lib/progress";
+import { getReviewPage, listPublishedCards, type ReviewItem } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -38,14 +29,7 @@ function cardView(item: ReviewItem): ReviewCardView {
 export default async function ReviewPage() {
   const user = await requireUser("/review");
   const now = new Date();
-  const [items, upcoming, summary, deck, settings, fitStatus] = await Promise.all([
-    listDueReviews(user.id, now, 50),
-    listUpcomingReviews(user.id, now, 50),
-    getReviewSummary(user.id, now),
-    listDeck(user.id),
-    getSettings(user.id),
-    getFitStatus(user.id),
-  ]);
+  const { items, upcoming, summary, deckSize, stepCards, settings, fitStatus } = await getReviewPage(user.id, now, 50);
   // Only modules with lessons to learn offer their cards; lessons still to come add none.
   const cards = listPublishedCards();
   const modules = MODULE_IDS.filter((id) => cards.some((card) => card.module === id));
@@ -61,7 +45,7 @@ export default async function ReviewPage() {
         </p>
       </header>
       <SpreadBacklog reviewsDue={summary.reviewsDue} suggestedPerDay={reviewsPerDay} />
-      {deck.length === 0 ? (
+      {deckSize === 0 ? (
         <div className="card space-y-3">
           <h2 className="text-xl font-semibold">Your deck is empty</h2>
           <p className="text-muted">
@@ -87,8 +71,7 @@ export default async function ReviewPage() {
           Your deck
         </h2>
         <p className="text-muted">
-          {deck.length} card{deck.length === 1 ? "" : "s"}, {deck.filter((c) => c.kind === "step").length} of them
-          estimation steps.
+          {deckSize} card{deckSize === 1 ? "" : "s"}, {stepCards} of them estimation steps.
         </p>
         {modules.map((module) => (
           <AddModuleCards
@@ -108,7 +91,7 @@ export default async function ReviewPage() {
           timeZone={settings.timeZone}
           dayStartHour={settings.dayStartHour}
           newCardsPerDay={settings.newCardsPerDay}
-          deckSize={deck.length}
+          deckSize={deckSize}
         />
         <FitPanel initial={fitStatus} />
       </section>

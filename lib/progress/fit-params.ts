@@ -178,14 +178,11 @@ async function readOwnRatings(userId: string) {
 
 /** How many of the learner's own ratings count towards a fit (undone ones and step cards' left out). */
 async function countOwnRatings(userId: string): Promise<number> {
-  const [ratings, undone] = await Promise.all([
-    db().reviewLog.count({ where: { userId, kind: "rating", verdict: null } }),
-    db().$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM "ReviewLog" r
-      WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r.verdict IS NULL
-        AND EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`,
-  ]);
-  return ratings - Number(undone[0]?.count ?? 0);
+  const rows = await db().$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM "ReviewLog" r
+    WHERE r."userId" = ${userId}::uuid AND r.kind = 'rating' AND r.verdict IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "ReviewLog" u WHERE u."userId" = r."userId" AND u.kind = 'undo' AND u.undoes = r."clientId")`;
+  return Number(rows[0]?.count ?? 0);
 }
 
 function readReport(json: unknown): FitReport | null {

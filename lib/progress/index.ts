@@ -67,13 +67,14 @@ export { listPublishedCards } from "./new-cards";
 export { flagMissedSteps, serveStepVariant, stepCardId } from "./step-cards";
 export {
   countDueCards,
+  getReviewPage,
   getReviewSummary,
   listDueCardIds,
   listDueReviews,
   listUpcomingReviews,
   REVIEW_AHEAD_MS,
 } from "./review-queue";
-export type { ReviewItem, ReviewSummary } from "./review-queue";
+export type { ReviewItem, ReviewPage, ReviewSummary } from "./review-queue";
 export { reviewCard, reviewSubmitSchema } from "./rate-card";
 export type { ReviewOutcome, ReviewSubmit } from "./rate-card";
 export { undoLastReview } from "./undo-review";

@@ -16,6 +16,7 @@ import {
 import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
 import { course } from "./course";
 import { db } from "./db";
+import { getFitStatus, type FitStatus } from "./fit-params";
 import { countNewCardsIntroducedToday, courseRank } from "./new-cards";
 import { randomSeed } from "./seed-token";
 import { dueHorizon, getSettings, type LearnerSettings } from "./settings";
@@ -62,6 +63,11 @@ async function newCardsInCourseOrder(userId: string, now: Date): Promise<CardRow
     where: { userId, kind: "fact", state: "new", due: { lte: now } },
     select: cardSelect,
   });
+  return inCourseOrder(rows);
+}
+
+/** New flashcards in course order; cards no longer in the content are left out. */
+function inCourseOrder(rows: readonly CardRow[]): CardRow[] {
   const rank = courseRank();
   return rows
     .filter((row) => rank.has(row.cardId))
@@ -90,17 +96,39 @@ async function queueFor(
   settings: LearnerSettings,
 ): Promise<{ rows: CardRow[]; summary: ReviewSummary }> {
   const horizon = dueHorizon(now, settings);
-  const [reviews, reviewsDue, fresh, introducedToday] = await Promise.all([
-    // Missed estimation steps first (what the learner most needs), then the most overdue relative to its interval.
+  const [due, fresh, introducedToday] = await Promise.all([
+    // Every due review when some are to be shown (their count comes with them), else only the count.
     limit > 0
-      ? db()
-          .reviewCard.findMany({ where: dueReviewsWhere(userId, horizon), select: cardSelect })
-          .then((rows) => orderDueReviews(rows, now).slice(0, limit))
-      : Promise.resolve([]),
-    db().reviewCard.count({ where: dueReviewsWhere(userId, horizon) }),
+      ? db().reviewCard.findMany({ where: dueReviewsWhere(userId, horizon), select: cardSelect })
+      : db().reviewCard.count({ where: dueReviewsWhere(userId, horizon) }),
     newCardsInCourseOrder(userId, now),
     countNewCardsIntroducedToday(userId, now, settings),
   ]);
+  return queueOf(
+    typeof due === "number" ? { count: due } : { rows: due },
+    fresh,
+    introducedToday,
+    now,
+    limit,
+    settings,
+  );
+}
+
+/**
+ * The queue from the rows read: the due reviews (their rows, or when none are to be shown only their count), the new
+ * flashcards in course order and how many new cards today has introduced.
+ */
+function queueOf(
+  due: { rows: readonly CardRow[] } | { count: number },
+  fresh: readonly CardRow[],
+  introducedToday: number,
+  now: Date,
+  limit: number,
+  settings: LearnerSettings,
+): { rows: CardRow[]; summary: ReviewSummary } {
+  // Missed estimation steps first (what the learner most needs), then the most overdue relative to its interval.
+  const reviews = "rows" in due && limit > 0 ? orderDueReviews(due.rows, now).slice(0, limit) : [];
+  const reviewsDue = "rows" in due ? due.rows.length : due.count;
   const allowance = newCardAllowance(settings.newCardsPerDay, introducedToday, fresh.length);
   // New cards come after the due reviews, up to what is left of today's limit.
   const rows = [...reviews, ...fresh.slice(0, Math.max(0, Math.min(allowance.leftToday, limit - reviews.length)))];
@@ -164,7 +192,16 @@ export async function listUpcomingReviews(
   limit = 50,
   seedFor: (cardId: string) => number = randomSeed,
 ): Promise<(ReviewItem & { dueAt: Date })[]> {
-  const settings = await getSettings(userId);
+  return upcomingReviews(userId, now, limit, seedFor, await getSettings(userId));
+}
+
+async function upcomingReviews(
+  userId: string,
+  now: Date,
+  limit: number,
+  seedFor: (cardId: string) => number,
+  settings: LearnerSettings,
+): Promise<(ReviewItem & { dueAt: Date })[]> {
   const rows = await db().reviewCard.findMany({
     where: {
       userId,
@@ -179,6 +216,57 @@ export async function listUpcomingReviews(
     const item = reviewItemOf(row, row.due, settings, seedFor);
     return item ? [{ ...item, dueAt: row.due }] : [];
   });
+}
+
+/** What the review page shows, read in one go: see getReviewPage. */
+export type ReviewPage = {
+  settings: LearnerSettings;
+  /** the queue at `now`, as listDueReviews gives it */
+  items: ReviewItem[];
+  /** the cards coming due in the next 24 hours, as listUpcomingReviews gives them */
+  upcoming: (ReviewItem & { dueAt: Date })[];
+  summary: ReviewSummary;
+  /** cards in the deck, and how many of them are missed estimation steps */
+  deckSize: number;
+  stepCards: number;
+  fitStatus: FitStatus;
+};
+
+/**
+ * Everything the review page shows for a learner at `now`, the same as listDueReviews, listUpcomingReviews,
+ * getReviewSummary, listDeck and getFitStatus give, with the settings and the deck each read once: the due reviews and
+ * the new cards are taken from the deck rows instead of being read again.
+ */
+export async function getReviewPage(
+  userId: string,
+  now: Date,
+  limit = 50,
+  seedFor: (cardId: string) => number = randomSeed,
+): Promise<ReviewPage> {
+  const settings = await getSettings(userId);
+  const horizon = dueHorizon(now, settings);
+  const [deck, introducedToday, upcoming, fitStatus] = await Promise.all([
+    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    countNewCardsIntroducedToday(userId, now, settings),
+    upcomingReviews(userId, now, limit, seedFor, settings),
+    getFitStatus(userId),
+  ]);
+  const isNewFact = (row: CardRow) => row.kind === "fact" && row.state === "new";
+  const due = deck.filter((row) => row.due <= horizon && !isNewFact(row));
+  const fresh = inCourseOrder(deck.filter((row) => isNewFact(row) && row.due <= now));
+  const { rows, summary } = queueOf({ rows: due }, fresh, introducedToday, now, limit, settings);
+  return {
+    settings,
+    items: rows.flatMap((row) => {
+      const item = reviewItemOf(row, now, settings, seedFor);
+      return item ? [item] : [];
+    }),
+    upcoming,
+    summary,
+    deckSize: deck.length,
+    stepCards: deck.filter((row) => row.kind === "step").length,
+    fitStatus,
+  };
 }
 
 /** One card ready to show at `at`: its content text, or for a missed step a fresh variant; null when it left the content. */
