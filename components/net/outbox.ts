@@ -74,6 +74,12 @@ export type OutboxOptions = {
   schedule: (run: () => void, delayMs: number) => () => void;
 };
 
+/**
+ * How long a write made before the server has confirmed the learner (the first moments of a page load) waits for that
+ * confirmation before it is reported as kept on the device.
+ */
+export const CONFIRM_WAIT_MS = 5_000;
+
 /** At most this many writes wait per learner: a cap well inside localStorage's 5 MB, with room for other keys. */
 export const MAX_OUTBOX_ENTRIES = 500;
 /** At most this many characters of JSON per learner's queue (UTF-16, so about 2 MB). */
@@ -158,6 +164,8 @@ export function createOutbox(options: OutboxOptions) {
   const waiters = new Set<string>();
   const results = new Map<string, WriteOutcome<unknown>>();
   const listeners = new Set<() => void>();
+  /** writes waiting for the server to confirm the learner */
+  const confirmWaiters = new Set<() => void>();
   let status: OutboxStatus = { learnerId, waiting: 0, sending: false, blocked, retryAt, dropped };
 
   function read(id: string): OutboxEntry[] {
@@ -320,6 +328,7 @@ export function createOutbox(options: OutboxOptions) {
     }
     waiters.add(id);
     try {
+      if (!confirmed) await confirmation();
       // A write made by the learner is a good moment to try a stuck queue again, backoff or not.
       await flush();
       const outcome = results.get(id);
@@ -331,6 +340,19 @@ export function createOutbox(options: OutboxOptions) {
       waiters.delete(id);
       results.delete(id);
     }
+  }
+
+  /** Resolves when the server confirms the learner, or after `CONFIRM_WAIT_MS` (offline, or an outage). */
+  function confirmation(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        confirmWaiters.delete(done);
+        cancel();
+        resolve();
+      };
+      const cancel = options.schedule(done, CONFIRM_WAIT_MS);
+      confirmWaiters.add(done);
+    });
   }
 
   return {
@@ -354,6 +376,7 @@ export function createOutbox(options: OutboxOptions) {
         disarmRetry();
       }
       publish();
+      if (confirmed) for (const release of [...confirmWaiters]) release();
       if (becameConfirmed) void flush();
     },
     /** Another tab changed storage: count again. */

@@ -1,5 +1,6 @@
-import { describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
+  CONFIRM_WAIT_MS,
   createOutbox,
   isFinalRefusal,
   MAX_OUTBOX_ENTRIES,
@@ -93,26 +94,38 @@ describe("the outbox keeps every write of a learner until the server answers", (
     expect(h.outbox.getStatus()).toMatchObject({ waiting: 0, sending: false, blocked: null });
   });
 
-  test("before the server confirms who is signed in, writes wait for the learner this device last saw; then they go", async () => {
+  test("a write made before the server confirms the learner waits for it, then is sent and answered", async () => {
     const h = harness();
     h.state.session = "ada";
     h.outbox.setLearner("ada", { confirmed: false });
-    expect(await h.outbox.write(rating("r1"))).toMatchObject({ kind: "queued" });
+    const pending = h.outbox.write(rating("r1"));
     await h.outbox.flush();
     expect(h.sent).toEqual([]);
     expect(h.outbox.pending("ada")).toHaveLength(1);
 
     h.outbox.setLearner("ada", { confirmed: true });
-    await vi.waitFor(() => expect(h.outbox.pending("ada")).toEqual([]));
+    expect(await pending).toMatchObject({ kind: "ok", status: 201 });
     expect(h.sent.map((s) => s.body)).toEqual([rating("r1").body]);
+    expect(h.outbox.pending("ada")).toEqual([]);
+  });
+
+  test("with no confirmation (offline), such a write is kept for the learner this device last saw", async () => {
+    const h = harness();
+    h.outbox.setLearner("ada", { confirmed: false });
+    const pending = h.outbox.write(rating("r1"));
+    await h.advance(CONFIRM_WAIT_MS);
+    expect(await pending).toMatchObject({ kind: "queued" });
+    expect(h.sent).toEqual([]);
+    expect(h.outbox.pending("ada")).toHaveLength(1);
   });
 
   test("when the server says someone else is signed in, the hinted learner's writes stay on the device", async () => {
     const h = harness();
     h.state.session = "bob";
     h.outbox.setLearner("ada", { confirmed: false });
-    await h.outbox.write(rating("r1"));
+    const pending = h.outbox.write(rating("r1"));
     h.outbox.setLearner("bob", { confirmed: true });
+    expect(await pending).toMatchObject({ kind: "queued" });
     await h.outbox.flush();
     expect(h.sent).toEqual([]);
     expect(h.outbox.pending("ada")).toHaveLength(1);
