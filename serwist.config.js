@@ -31,6 +31,9 @@ export default await serwist({
   // The build's hashed static files (scripts, styles, icons); public/ holds only the worker and the offline page.
   globPatterns: generateGlobPatterns(".next/").filter((pattern) => !pattern.startsWith("public/")),
   additionalPrecacheEntries: [offlinePage()],
+  // Prerendered lessons are kept when the learner opens them (the runtime page cache), not all at install: together
+  // they are megabytes a phone would download on its first visit.
+  globIgnores: [".next/server/app/learn/**"],
   // Lesson pages in a build are large prerendered files at most; the limit only stops an accidental huge file.
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
   esbuildOptions: { define: { __ENVELOPE_BUILD_ID__: JSON.stringify(buildId) } },
