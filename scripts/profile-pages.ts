@@ -144,12 +144,7 @@ const pages: Record<string, (userId: string) => Promise<unknown>> = {
     return [settings, summary, await progress.getTodayPlan(userId, now)];
   },
   progress: async (userId) => {
-    const [data, weakest, caseResults, readiness] = await Promise.all([
-      progress.getDashboard(userId, now),
-      progress.listWeakSkills(userId),
-      progress.listCaseResults(userId),
-      progress.getReadiness(userId, now),
-    ]);
+    const { dashboard: data, weakest, caseResults, readiness } = await progress.getProgressPage(userId, now);
     const links = weakest.map((skill) =>
       content.drillForSkill(
         skill.skill,

@@ -8,14 +8,7 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
 import { describeCalibration } from "@/lib/engine";
 import { drillForSkill, getLesson, lessonOfExercise, listCaseEntries } from "@/lib/content";
-import {
-  getDashboard,
-  getReadiness,
-  listCaseResults,
-  listWeakSkills,
-  type Readiness,
-  type SkillMisses,
-} from "@/lib/progress";
+import { getProgressPage, type Readiness, type SkillMisses } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -108,12 +101,7 @@ function ReadyByTheDate({ readiness }: { readiness: Readiness | null }) {
 export default async function ProgressPage() {
   const user = await requireUser("/progress");
   const now = new Date();
-  const [data, weakest, caseResults, readiness] = await Promise.all([
-    getDashboard(user.id, now),
-    listWeakSkills(user.id),
-    listCaseResults(user.id),
-    getReadiness(user.id, now),
-  ]);
+  const { dashboard: data, weakest, caseResults, readiness } = await getProgressPage(user.id, now);
   const caseEntries = listCaseEntries();
   const caseTitles = new Map(caseEntries.map((entry) => [entry.id, entry.title]));
   const casesDone = new Set(caseResults.map((result) => result.caseId)).size;

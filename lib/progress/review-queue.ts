@@ -218,6 +218,24 @@ async function upcomingReviews(
   });
 }
 
+/**
+ * The queue at `now` from the learner's whole deck as read (and how many new cards today has introduced): the same
+ * rows and summary as the queue read on its own gives. `limit` 0 gives only the summary.
+ */
+export function queueOfDeck(
+  deck: readonly CardRow[],
+  introducedToday: number,
+  now: Date,
+  limit: number,
+  settings: LearnerSettings,
+): { rows: CardRow[]; summary: ReviewSummary } {
+  const horizon = dueHorizon(now, settings);
+  const isNewFact = (row: CardRow) => row.kind === "fact" && row.state === "new";
+  const due = deck.filter((row) => row.due <= horizon && !isNewFact(row));
+  const fresh = inCourseOrder(deck.filter((row) => isNewFact(row) && row.due <= now));
+  return queueOf({ rows: due }, fresh, introducedToday, now, limit, settings);
+}
+
 /** What the review page shows, read in one go: see getReviewPage. */
 export type ReviewPage = {
   settings: LearnerSettings;
@@ -244,17 +262,13 @@ export async function getReviewPage(
   seedFor: (cardId: string) => number = randomSeed,
 ): Promise<ReviewPage> {
   const settings = await getSettings(userId);
-  const horizon = dueHorizon(now, settings);
   const [deck, introducedToday, upcoming, fitStatus] = await Promise.all([
     db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
     countNewCardsIntroducedToday(userId, now, settings),
     upcomingReviews(userId, now, limit, seedFor, settings),
     getFitStatus(userId),
   ]);
-  const isNewFact = (row: CardRow) => row.kind === "fact" && row.state === "new";
-  const due = deck.filter((row) => row.due <= horizon && !isNewFact(row));
-  const fresh = inCourseOrder(deck.filter((row) => isNewFact(row) && row.due <= now));
-  const { rows, summary } = queueOf({ rows: due }, fresh, introducedToday, now, limit, settings);
+  const { rows, summary } = queueOfDeck(deck, introducedToday, now, limit, settings);
   return {
     settings,
     items: rows.flatMap((row) => {

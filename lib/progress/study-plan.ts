@@ -11,7 +11,7 @@ import {
 } from "@/lib/plan";
 import { dayKey, dayStartInstant, projectedRecall, type ProjectedRecall } from "@/lib/srs";
 import { serveVariant, type ServedVariant } from "./attempts";
-import { cardSelect, cardStateOf } from "./card-codec";
+import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
 import { course, fixedInProduction } from "./course";
 import { db } from "./db";
 import { randomSeed } from "./seed-token";
@@ -54,7 +54,7 @@ function stepsDone(caseId: string, step: string): CaseStep[] {
 }
 
 /** Everything the plan for one learner day is computed from, read in one go. */
-type LearnerRecords = {
+export type LearnerRecords = {
   settings: LearnerSettings;
   today: string;
   dayStart: Date;
@@ -68,22 +68,39 @@ type LearnerRecords = {
   drillsToday: Set<string>;
 };
 
+/** The learner's day at `now` by their settings, and the instant it began. */
+export function learnerDayOf(settings: LearnerSettings, now: Date): { today: string; dayStart: Date } {
+  const today = dayKey(now, settings.timeZone, settings.dayStartHour);
+  return { today, dayStart: dayStartInstant(today, settings.timeZone, settings.dayStartHour) };
+}
+
+/** The case runs the plan counts finished steps from. */
+export function readCaseRuns(userId: string): Promise<LearnerRecords["runs"]> {
+  return db().caseRun.findMany({
+    where: { userId },
+    select: { caseId: true, step: true, stepSince: true, completedAt: true },
+  });
+}
+
+/**
+ * Every answered estimation step (blank and unreadable answers, and held steps, left out): what the weakest skills,
+ * the plan's skill results and the accuracy chart are all counted from.
+ */
+export function readAnsweredSteps(userId: string): Promise<LearnerRecords["steps"]> {
+  return db().$queryRaw<LearnerRecords["steps"]>`
+    SELECT a."exerciseId", s->>'verdict' AS verdict, a."createdAt"
+    FROM "Attempt" a, jsonb_array_elements(a.steps) s
+    WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
+      AND s->>'verdict' <> 'unreadable'`;
+}
+
 async function readRecords(userId: string, now: Date): Promise<LearnerRecords> {
   const settings = await getSettings(userId);
-  const today = dayKey(now, settings.timeZone, settings.dayStartHour);
-  const dayStart = dayStartInstant(today, settings.timeZone, settings.dayStartHour);
+  const { today, dayStart } = learnerDayOf(settings, now);
   const [lessons, runs, steps, cards, reviewed, drills] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, completedAt: true } }),
-    db().caseRun.findMany({
-      where: { userId },
-      select: { caseId: true, step: true, stepSince: true, completedAt: true },
-    }),
-    // Every answered estimation step (blank and unreadable answers, and held steps, left out), as the weakest skills.
-    db().$queryRaw<{ exerciseId: string; verdict: string; createdAt: Date }[]>`
-      SELECT a."exerciseId", s->>'verdict' AS verdict, a."createdAt"
-      FROM "Attempt" a, jsonb_array_elements(a.steps) s
-      WHERE a."userId" = ${userId}::uuid AND coalesce(a.answers->>(s->>'id'), '') <> '' AND NOT (s ? 'held')
-        AND s->>'verdict' <> 'unreadable'`,
+    readCaseRuns(userId),
+    readAnsweredSteps(userId),
     db().reviewCard.findMany({ where: { userId }, select: { cardId: true, due: true, state: true, kind: true } }),
     db().$queryRaw<{ cardId: string }[]>`
       SELECT DISTINCT l."cardId" FROM "ReviewLog" l
@@ -267,6 +284,16 @@ export type Readiness = {
  */
 export async function getReadiness(userId: string, now: Date): Promise<Readiness | null> {
   const records = await readRecords(userId, now);
+  if (records.settings.interviewDay === null) return null;
+  const cards = await db().reviewCard.findMany({ where: { userId }, select: cardSelect });
+  return readinessOf(records, cards);
+}
+
+/**
+ * getReadiness from rows already read: the learner's records (today's reviews and drills are not used) and their
+ * deck with each card's state. Null without an interview date.
+ */
+export function readinessOf(records: LearnerRecords, deck: readonly CardRow[]): Readiness | null {
   const { settings, today } = records;
   if (settings.interviewDay === null) return null;
   const catalogue = courseCatalogue();
@@ -285,7 +312,6 @@ export async function getReadiness(userId: string, now: Date): Promise<Readiness
   ).length;
   const caseIdsPlanned = new Set(planned.flatMap((item) => (item.kind === "case" ? [item.caseId] : [])));
   const droppedCases = new Set(plan.dropped.cases.map((entry) => entry.caseId));
-  const cards = await db().reviewCard.findMany({ where: { userId }, select: cardSelect });
   const interviewAt = dayStartInstant(settings.interviewDay, settings.timeZone, settings.dayStartHour);
   return {
     interviewDay: settings.interviewDay,
@@ -302,7 +328,7 @@ export async function getReadiness(userId: string, now: Date): Promise<Readiness
       total: catalogue.cases.length,
     },
     recall: projectedRecall(
-      cards.map((row) => cardStateOf(row)),
+      deck.map((row) => cardStateOf(row)),
       interviewAt,
       settings,
     ),

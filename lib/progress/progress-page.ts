@@ -1,0 +1,68 @@
+import "server-only";
+import { cardSelect } from "./card-codec";
+import { listCaseResults, type CaseResultView } from "./case-runs";
+import { course } from "./course";
+import { dashboardOf, readCalibrationRanges, readDrillRuns, readYearOfReviews, type Dashboard } from "./dashboard";
+import { db } from "./db";
+import { countNewCardsIntroducedToday } from "./new-cards";
+import { queueOfDeck } from "./review-queue";
+import { getSettings } from "./settings";
+import { groupMissesBySkill, type SkillMisses } from "./skill-misses";
+import { learnerDayOf, readAnsweredSteps, readCaseRuns, readinessOf, type Readiness } from "./study-plan";
+
+export type ProgressPage = {
+  dashboard: Dashboard;
+  /** the five weakest skills */
+  weakest: SkillMisses[];
+  caseResults: (CaseResultView & { caseId: string })[];
+  /** null without an interview date */
+  readiness: Readiness | null;
+};
+
+/**
+ * Everything the progress page shows for a learner at `now`, the same as getDashboard, listWeakSkills,
+ * listCaseResults and getReadiness give, with the rows they share read once: the settings, the deck, the lessons
+ * done and the answered steps (which the accuracy chart, the weakest skills and the plan all count).
+ */
+export async function getProgressPage(userId: string, now: Date): Promise<ProgressPage> {
+  const settings = await getSettings(userId);
+  const withDate = settings.interviewDay !== null;
+  const [lessons, deck, steps, reviews, runs, ranges, introducedToday, caseResults, caseRuns] = await Promise.all([
+    db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, completedAt: true } }),
+    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    readAnsweredSteps(userId),
+    readYearOfReviews(userId, now),
+    readDrillRuns(userId),
+    readCalibrationRanges(userId),
+    countNewCardsIntroducedToday(userId, now, settings),
+    listCaseResults(userId),
+    // Case runs only count for the plan to the interview date.
+    withDate ? readCaseRuns(userId) : Promise.resolve([]),
+  ]);
+  const dashboard = dashboardOf(settings, now, {
+    completedLessonIds: lessons.flatMap((row) => (row.completedAt ? [row.lessonId] : [])),
+    reviews,
+    cards: deck,
+    steps,
+    runs,
+    ranges,
+    newLeftToday: queueOfDeck(deck, introducedToday, now, 0, settings).summary.leftToday,
+  });
+  const readiness = withDate
+    ? readinessOf(
+        // Readiness plans from everything done so far: today's reviews and drills are not counted apart.
+        {
+          settings,
+          ...learnerDayOf(settings, now),
+          lessons,
+          runs: caseRuns,
+          steps,
+          cards: deck,
+          reviewedToday: [],
+          drillsToday: new Set(),
+        },
+        deck,
+      )
+    : null;
+  return { dashboard, weakest: groupMissesBySkill(steps, course.skill, 5), caseResults, readiness };
+}
