@@ -283,6 +283,8 @@ const specs: Record<string, Spec> = {
   "GET /api/health": { kind: "plain", session: "none" },
   "GET /api/reference": { kind: "plain", session: "none" },
   "GET /api/reviews/workload": { kind: "plain", session: "required" },
+  "GET /api/me": { kind: "plain", session: "optional" },
+  "GET /api/lessons/[id]/state": { kind: "plain", session: "required" },
   "GET /api/auth/[...nextauth]": { kind: "auth" },
   "POST /api/auth/[...nextauth]": { kind: "auth" },
 };
@@ -566,12 +568,16 @@ function plainRequests(route: Loaded, rng: Rng, count: number): Fuzzed[] {
     const query = rng.pick(["", "?x=%ZZ", "?userId=" + randomUUID(), "?__proto__[polluted]=yes", "?a=\u0000"]);
     const body =
       route.method === "GET" ? undefined : rng.pick(["", "{", '{"__proto__":{"polluted":1}}', "x".repeat(70_000)]);
+    // A route under an id: a real one, unknown ones, and odd bytes.
+    const params = route.pattern.includes("[id]")
+      ? { id: rng.pick(["numbers-to-know", "no-such-lesson", "__proto__", "%ZZ", "\u0000", "\ud800", "x".repeat(600)]) }
+      : undefined;
     return {
       key,
       label: "odd headers, query or body",
       expect: "any" as const,
       signedIn: rng.int(3) !== 0,
-      run: send(route, { headers, query, body }),
+      run: send(route, { headers, query, body, ...(params ? { params } : {}) }),
     };
   });
 }

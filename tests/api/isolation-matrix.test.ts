@@ -36,6 +36,8 @@ const handlers: Record<string, Handler> = {
   "POST /api/reviews/spread": (await import("@/app/api/reviews/spread/route")).POST,
   "POST /api/reviews/undo": (await import("@/app/api/reviews/undo/route")).POST,
   "GET /api/reviews/workload": (await import("@/app/api/reviews/workload/route")).GET,
+  "GET /api/me": (await import("@/app/api/me/route")).GET,
+  "GET /api/lessons/[id]/state": (await import("@/app/api/lessons/[id]/state/route")).GET,
   "PUT /api/settings": (await import("@/app/api/settings/route")).PUT,
   "POST /api/settings/fit": (await import("@/app/api/settings/fit/route")).POST,
   "PUT /api/settings/fit": (await import("@/app/api/settings/fit/route")).PUT,
@@ -297,6 +299,29 @@ const matrix: Row[] = [
     },
   },
   {
+    route: "GET /api/me",
+    label: "names B and nothing of A",
+    act: async (b) => {
+      const response = await call("GET /api/me");
+      expect(response.status).toBe(200);
+      await expectNothingOfA(response);
+      expect(await response.json()).toEqual({ learner: { id: b.id, name: b.name, email: b.email } });
+    },
+  },
+  {
+    route: "GET /api/lessons/[id]/state",
+    label: "the lesson A answered, as B sees it: none of A's answers or progress",
+    act: async () => {
+      const response = await call("GET /api/lessons/[id]/state", undefined, { id: LESSON });
+      expect(response.status).toBe(200);
+      await expectNothingOfA(response);
+      const body = (await response.json()) as { estimates: object; completed: boolean; questions: object };
+      expect(body.estimates).toEqual({});
+      expect(body.completed).toBe(false);
+      expect(Object.values(body.questions).every((q: { previous: unknown }) => q.previous === null)).toBe(true);
+    },
+  },
+  {
     route: "POST /api/progress/reset",
     label: "resets the module A has progress in: only B's",
     act: async () => {
@@ -359,6 +384,9 @@ const matrix: Row[] = [
   },
 ];
 
+/** Routes that answer a visitor with 200 and nothing of anyone's: what to expect. */
+const visitorReads: Record<string, unknown> = { "GET /api/me": { learner: null } };
+
 /** Routes a visitor may use without an account: graded, nothing stored. */
 const visitorRoutes: Record<string, (clientId: string) => unknown> = {
   "POST /api/attempts": (clientId) => ({ ...a.attempt, clientId }),
@@ -394,7 +422,10 @@ describe("learner isolation, route by route", () => {
       const clientId = randomUUID();
       const body = visitor?.(clientId) ?? (route.startsWith("GET") ? undefined : { clientId });
       const response = await call(route, body, { id: LESSON });
-      if (visitor) {
+      if (route in visitorReads) {
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual(visitorReads[route]);
+      } else if (visitor) {
         expect(response.status).toBe(200);
         expect(await response.json()).toMatchObject({ stored: false });
         expect(await testDb().attempt.count({ where: { clientId } })).toBe(0);

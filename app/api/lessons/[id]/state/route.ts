@@ -15,8 +15,8 @@ async function get(_request: Request, context: Context): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return jsonError(401, "Sign in to see your answers to this lesson.");
   const { id } = await context.params;
-  const lesson = getLesson(id);
-  if (!lesson) return jsonError(404, `There is no lesson "${id}".`);
+  const lesson = typeof id === "string" ? getLesson(id) : undefined;
+  if (!lesson) return jsonError(404, "There is no such lesson.");
   const body: LessonStateResponseBody = await getLessonState(user.id, lesson);
   return Response.json(body, { headers: { "Cache-Control": "no-store, private" } });
 }
