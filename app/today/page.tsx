@@ -5,9 +5,9 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { PlanSettingsForm } from "@/components/today/plan-settings-form";
 import { requireUser } from "@/lib/auth";
 import { caseSteps } from "@/lib/cases";
-import { getCase, getLesson, stepTitle } from "@/lib/content";
+import { listCaseEntries, listLessons, stepTitle, type CaseEntry, type LessonMeta } from "@/lib/content";
 import type { PlanDay, PlanItem } from "@/lib/plan";
-import { getHomeSummary, getSettings, getTodayPlan, type TodayItem } from "@/lib/progress";
+import { getTodayPage, type TodayItem } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -22,16 +22,26 @@ function daysUntil(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The course's lessons and cases by id: read once per request, not once for every line that names one. */
+type CourseIndex = { lessons: Map<string, LessonMeta>; cases: Map<string, CaseEntry> };
+
+function courseIndex(): CourseIndex {
+  return {
+    lessons: new Map(listLessons().map((lesson) => [lesson.id, lesson])),
+    cases: new Map(listCaseEntries().map((entry) => [entry.id, entry])),
+  };
+}
+
 /** How many steps a case has (its stages and the curveball). */
-function caseStepCount(caseId: string): number {
-  const entry = getCase(caseId);
+function caseStepCount(course: CourseIndex, caseId: string): number {
+  const entry = course.cases.get(caseId);
   return entry ? caseSteps(entry.curveball.after).length : 0;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** One line per later day: what it holds, in a few words. */
-function daySummary(day: PlanDay): string {
+function daySummary(course: CourseIndex, day: PlanDay): string {
   const parts = day.items.map((item: PlanItem) => {
     switch (item.kind) {
       case "reviews":
@@ -39,9 +49,9 @@ function daySummary(day: PlanDay): string {
       case "final-review":
         return `final pass (${plural(item.count, "card")})`;
       case "lesson":
-        return getLesson(item.lessonId)?.title ?? item.lessonId;
+        return course.lessons.get(item.lessonId)?.title ?? item.lessonId;
       case "case":
-        return `${getCase(item.caseId)?.title ?? item.caseId}${item.timed ? " (timed)" : `: ${item.steps.map(stepTitle).join(", ")}`}`;
+        return `${course.cases.get(item.caseId)?.title ?? item.caseId}${item.timed ? " (timed)" : `: ${item.steps.map(stepTitle).join(", ")}`}`;
       case "drill":
         return null;
     }
@@ -79,11 +89,11 @@ function ItemRow({ entry }: { entry: TodayItem }) {
 export default async function TodayPage() {
   const user = await requireUser("/today");
   const now = new Date();
-  const [settings, summary] = await Promise.all([getSettings(user.id), getHomeSummary(user.id, now)]);
+  const { settings, summary, today } = await getTodayPage(user.id, now);
   if (!settings.onboarded && summary.isNew) redirect("/welcome");
-  const today = await getTodayPlan(user.id, now);
   const { plan } = today;
   const later = plan.days.slice(1, 7).filter((day) => day.items.length > 0);
+  const course = courseIndex();
   const allDone = today.items.length > 0 && today.items.every((entry) => entry.done);
   const daysLeft = today.interviewDay ? daysUntil(today.today, today.interviewDay) : null;
   const { resume } = summary;
@@ -169,7 +179,7 @@ export default async function TodayPage() {
                   {day.final ? " · final day" : ""}
                 </span>
                 <span className="text-sm text-muted">
-                  {daySummary(day)} ({Math.round(day.minutes)} min)
+                  {daySummary(course, day)} ({Math.round(day.minutes)} min)
                 </span>
               </li>
             ))}
@@ -186,16 +196,16 @@ export default async function TodayPage() {
             {plan.dropped.lessons.map((id) => (
               <li key={id}>
                 <Link href={`/learn/${id}`} className="underline">
-                  {getLesson(id)?.title ?? id}
+                  {course.lessons.get(id)?.title ?? id}
                 </Link>
               </li>
             ))}
             {plan.dropped.cases.map((entry) => (
               <li key={entry.caseId}>
                 <Link href={`/cases/${entry.caseId}`} className="underline">
-                  {getCase(entry.caseId)?.title ?? entry.caseId}
+                  {course.cases.get(entry.caseId)?.title ?? entry.caseId}
                 </Link>
-                {entry.steps.length < caseStepCount(entry.caseId) && (
+                {entry.steps.length < caseStepCount(course, entry.caseId) && (
                   <span className="text-muted"> (from {stepTitle(entry.steps[0] ?? "")} on)</span>
                 )}
               </li>

@@ -31,10 +31,17 @@ const writtenLessons: () => readonly LessonLink[] = fixedInProduction(() =>
   }),
 );
 
-/** What the signed-in home page offers next, for one learner at `now`. */
-export async function getHomeSummary(userId: string, now: Date): Promise<HomeSummary> {
-  const [progress, lastLessonAttempt, lastDrillRun, anyAttempt, anyCard, dueNow] = await Promise.all([
-    db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true } }),
+/** The learner's last answers the home summary resumes from (see homeSummaryOf). */
+export type LastAnswers = {
+  lastLessonAttempt: { exerciseId: string; createdAt: Date } | null;
+  lastDrillRun: { exerciseId: string; createdAt: Date; score: number } | null;
+  /** true when the learner has answered anything at all */
+  anyAttempt: boolean;
+};
+
+/** The learner's last lesson answer, last drill run, and whether they have answered anything. */
+export async function readLastAnswers(userId: string): Promise<LastAnswers> {
+  const [lastLessonAttempt, lastDrillRun, anyAttempt] = await Promise.all([
     db().attempt.findFirst({
       where: { userId, source: "lesson" },
       orderBy: { createdAt: "desc" },
@@ -46,10 +53,31 @@ export async function getHomeSummary(userId: string, now: Date): Promise<HomeSum
       select: { exerciseId: true, createdAt: true, score: true },
     }),
     db().attempt.findFirst({ where: { userId }, select: { clientId: true } }),
+  ]);
+  return { lastLessonAttempt, lastDrillRun, anyAttempt: anyAttempt !== null };
+}
+
+/** What the signed-in home page offers next, for one learner at `now`. */
+export async function getHomeSummary(userId: string, now: Date): Promise<HomeSummary> {
+  const [progress, answers, anyCard, dueNow] = await Promise.all([
+    db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true } }),
+    readLastAnswers(userId),
     db().reviewCard.findFirst({ where: { userId }, select: { cardId: true } }),
     countDueCards(userId, now),
   ]);
+  return homeSummaryOf(progress, answers, anyCard !== null, dueNow);
+}
 
+/**
+ * The home summary from rows already read: the learner's lesson progress, their last answers, whether their deck
+ * has a card, and how many cards are due now.
+ */
+export function homeSummaryOf(
+  progress: readonly { lessonId: string; startedAt: Date; completedAt: Date | null }[],
+  { lastLessonAttempt, lastDrillRun, anyAttempt }: LastAnswers,
+  anyCard: boolean,
+  dueNow: number,
+): HomeSummary {
   const lessons = writtenLessons();
   const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
   const completed = new Set(progress.filter((p) => p.completedAt !== null).map((p) => p.lessonId));
@@ -84,7 +112,7 @@ export async function getHomeSummary(userId: string, now: Date): Promise<HomeSum
   const resumeLesson = resume?.kind === "lesson" ? resume.lesson.id : null;
   const firstDrill = course.drills().find((d) => !d.calibration) ?? null;
   return {
-    isNew: progress.length === 0 && anyAttempt === null && anyCard === null,
+    isNew: progress.length === 0 && !anyAttempt && !anyCard,
     resume,
     dueNow,
     nextLesson: lessons.find((lesson) => !completed.has(lesson.id) && lesson.id !== resumeLesson) ?? null,

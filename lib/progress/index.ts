@@ -87,6 +87,8 @@ export type { ProgressPage } from "./progress-page";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
 export { getHomeSummary } from "./home";
 export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";
+export { getTodayPage } from "./today-page";
+export type { TodayPage } from "./today-page";
 export { groupMissesBySkill } from "./skill-misses";
 export type { SkillMisses, SkillStepRow } from "./skill-misses";
 export { listWeakSkills } from "./weak-skills";

@@ -96,12 +96,27 @@ export function readAnsweredSteps(userId: string): Promise<LearnerRecords["steps
 
 async function readRecords(userId: string, now: Date): Promise<LearnerRecords> {
   const settings = await getSettings(userId);
-  const { today, dayStart } = learnerDayOf(settings, now);
-  const [lessons, runs, steps, cards, reviewed, drills] = await Promise.all([
+  const [lessons, cards, today] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, completedAt: true } }),
+    db().reviewCard.findMany({ where: { userId }, select: { cardId: true, due: true, state: true, kind: true } }),
+    readTodayRecords(userId, now, settings),
+  ]);
+  return { ...today, lessons, cards };
+}
+
+/**
+ * The learner's records but their lessons and cards (the caller has those): the settings' day at `now`, case runs,
+ * answered steps, and the cards rated and drills answered today.
+ */
+export async function readTodayRecords(
+  userId: string,
+  now: Date,
+  settings: LearnerSettings,
+): Promise<Omit<LearnerRecords, "lessons" | "cards">> {
+  const { today, dayStart } = learnerDayOf(settings, now);
+  const [runs, steps, reviewed, drills] = await Promise.all([
     readCaseRuns(userId),
     readAnsweredSteps(userId),
-    db().reviewCard.findMany({ where: { userId }, select: { cardId: true, due: true, state: true, kind: true } }),
     db().$queryRaw<{ cardId: string }[]>`
       SELECT DISTINCT l."cardId" FROM "ReviewLog" l
       WHERE l."userId" = ${userId}::uuid AND l."reviewedAt" >= ${dayStart} AND l.undoes IS NULL
@@ -116,10 +131,8 @@ async function readRecords(userId: string, now: Date): Promise<LearnerRecords> {
     settings,
     today,
     dayStart,
-    lessons,
     runs,
     steps,
-    cards,
     reviewedToday: reviewed.map((row) => row.cardId),
     drillsToday: new Set(drills.map((row) => row.exerciseId)),
   };
@@ -186,7 +199,11 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
  * Computed on each request; only the settings are stored.
  */
 export async function getTodayPlan(userId: string, now: Date): Promise<TodayPlan> {
-  const records = await readRecords(userId, now);
+  return todayPlanOf(await readRecords(userId, now));
+}
+
+/** getTodayPlan from the learner's records already read. */
+export function todayPlanOf(records: LearnerRecords): TodayPlan {
   const { settings, today } = records;
   const plan = planStudy({
     catalogue: courseCatalogue(),

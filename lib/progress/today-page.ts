@@ -1,0 +1,36 @@
+import "server-only";
+import { cardSelect } from "./card-codec";
+import { db } from "./db";
+import { homeSummaryOf, readLastAnswers, type HomeSummary } from "./home";
+import { countNewCardsIntroducedToday } from "./new-cards";
+import { queueOfDeck } from "./review-queue";
+import { getSettings, type LearnerSettings } from "./settings";
+import { readTodayRecords, todayPlanOf, type TodayPlan } from "./study-plan";
+
+export type TodayPage = {
+  settings: LearnerSettings;
+  summary: HomeSummary;
+  today: TodayPlan;
+};
+
+/**
+ * Everything the today page shows for a learner at `now`, the same as getSettings, getHomeSummary and getTodayPlan
+ * give, with the rows they share read once: the settings, the lessons started and the deck (which both the cards due
+ * now and the plan's review days are counted from).
+ */
+export async function getTodayPage(userId: string, now: Date): Promise<TodayPage> {
+  const settings = await getSettings(userId);
+  const [lessons, deck, answers, introducedToday, records] = await Promise.all([
+    db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true } }),
+    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    readLastAnswers(userId),
+    countNewCardsIntroducedToday(userId, now, settings),
+    readTodayRecords(userId, now, settings),
+  ]);
+  const dueNow = queueOfDeck(deck, introducedToday, now, 0, settings).summary.due;
+  return {
+    settings,
+    summary: homeSummaryOf(lessons, answers, deck.length > 0, dueNow),
+    today: todayPlanOf({ ...records, lessons, cards: deck }),
+  };
+}
