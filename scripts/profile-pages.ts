@@ -142,13 +142,8 @@ const pages: Record<string, (userId: string) => Promise<unknown>> = {
   today: (userId) => progress.getTodayPage(userId, now),
   progress: async (userId) => {
     const { dashboard: data, weakest, caseResults, readiness } = await progress.getProgressPage(userId, now);
-    const links = weakest.map((skill) =>
-      content.drillForSkill(
-        skill.skill,
-        skill.exerciseIds.flatMap((id) => content.lessonOfExercise(id) ?? []),
-      ),
-    );
-    return [data, caseResults, readiness, links, content.listCaseEntries()];
+    const links = weakest.map((skill) => content.drillForSkill(skill.skill, skill.lessonIds));
+    return [data, caseResults, readiness, links, content.listCaseEntries(), content.listLessons()];
   },
   learn: async (userId) => {
     const lessons = content.listLessons();

@@ -7,8 +7,8 @@ import { WeeklyLine } from "@/components/charts/weekly-line";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { requireUser } from "@/lib/auth";
 import { describeCalibration } from "@/lib/engine";
-import { drillForSkill, getLesson, lessonOfExercise, listCaseEntries } from "@/lib/content";
-import { getProgressPage, type Readiness, type SkillMisses } from "@/lib/progress";
+import { drillForSkill, listCaseEntries, listLessons, type LessonMeta } from "@/lib/content";
+import { getProgressPage, type Readiness, type WeakSkill } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 
@@ -28,11 +28,11 @@ function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Where to practise a weak skill: its best drill, else the lesson where it was missed most, else the drill list. */
-function practiceLink(skill: SkillMisses): { href: string; label: string } {
-  const lessons = skill.exerciseIds.flatMap((id) => lessonOfExercise(id) ?? []);
+function practiceLink(skill: WeakSkill, lessonsById: ReadonlyMap<string, LessonMeta>): { href: string; label: string } {
+  const lessons = skill.lessonIds;
   const drill = drillForSkill(skill.skill, lessons);
   if (drill) return { href: `/practice/${drill.id}`, label: `Drill: ${drill.exercise.title}` };
-  const lesson = lessons[0] ? getLesson(lessons[0]) : null;
+  const lesson = lessons[0] ? lessonsById.get(lessons[0]) : null;
   return lesson
     ? { href: `/learn/${lesson.id}`, label: `Lesson: ${lesson.title}` }
     : { href: "/practice", label: "Drills" };
@@ -103,6 +103,7 @@ export default async function ProgressPage() {
   const now = new Date();
   const { dashboard: data, weakest, caseResults, readiness } = await getProgressPage(user.id, now);
   const caseEntries = listCaseEntries();
+  const lessonsById = new Map(listLessons().map((lesson) => [lesson.id, lesson]));
   const caseTitles = new Map(caseEntries.map((entry) => [entry.id, entry.title]));
   const casesDone = new Set(caseResults.map((result) => result.caseId)).size;
   const due = data.forecast.reduce((sum, d) => sum + d.count, 0);
@@ -244,7 +245,7 @@ export default async function ProgressPage() {
           ) : (
             <ol className="space-y-3">
               {weakest.map((skill) => {
-                const link = practiceLink(skill);
+                const link = practiceLink(skill, lessonsById);
                 return (
                   <li key={skill.skill} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                     <span className="font-medium first-letter:uppercase">{skill.skill}</span>

@@ -83,7 +83,7 @@ export type { Refusal, RefusalReason } from "./outcome";
 export { getDashboard } from "./dashboard";
 export type { Dashboard, ModuleProgress } from "./dashboard";
 export { getProgressPage } from "./progress-page";
-export type { ProgressPage } from "./progress-page";
+export type { ProgressPage, WeakSkill } from "./progress-page";
 export { exportUserData, resetModuleProgress, reviewLogCsv } from "./account";
 export { getHomeSummary } from "./home";
 export type { DrillLink, HomeSummary, LessonLink, ResumePoint } from "./home";

@@ -10,10 +10,13 @@ import { getSettings } from "./settings";
 import { groupMissesBySkill, type SkillMisses } from "./skill-misses";
 import { learnerDayOf, readAnsweredSteps, readCaseRuns, readinessOf, type Readiness } from "./study-plan";
 
+/** A weak skill with the lessons of the exercises where it was missed, most misses first (content since removed left out). */
+export type WeakSkill = SkillMisses & { lessonIds: string[] };
+
 export type ProgressPage = {
   dashboard: Dashboard;
-  /** the five weakest skills */
-  weakest: SkillMisses[];
+  /** the five weakest skills, as listWeakSkills gives them, each with its lessons */
+  weakest: WeakSkill[];
   caseResults: (CaseResultView & { caseId: string })[];
   /** null without an interview date */
   readiness: Readiness | null;
@@ -64,5 +67,9 @@ export async function getProgressPage(userId: string, now: Date): Promise<Progre
         deck,
       )
     : null;
-  return { dashboard, weakest: groupMissesBySkill(steps, course.skill, 5), caseResults, readiness };
+  const weakest = groupMissesBySkill(steps, course.skill, 5).map((skill) => ({
+    ...skill,
+    lessonIds: skill.exerciseIds.flatMap((id) => course.lessonOfExercise(id) ?? []),
+  }));
+  return { dashboard, weakest, caseResults, readiness };
 }

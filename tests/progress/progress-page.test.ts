@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, expect, test } from "vitest";
 import { z } from "zod";
-import { listDrills } from "@/lib/content";
+import { lessonOfExercise, listDrills } from "@/lib/content";
 import {
   addModuleCards,
   disconnectDb,
@@ -67,7 +67,9 @@ test.each([
   const userId = await learnerWithHistory(interviewDay);
   const page = await getProgressPage(userId, now);
   expect(page.dashboard).toEqual(await getDashboard(userId, now));
-  expect(page.weakest).toEqual(await listWeakSkills(userId));
+  expect(page.weakest.map(({ lessonIds: _lessonIds, ...skill }) => skill)).toEqual(await listWeakSkills(userId));
+  for (const skill of page.weakest)
+    expect(skill.lessonIds).toEqual(skill.exerciseIds.flatMap((id) => lessonOfExercise(id) ?? []));
   expect(page.caseResults).toEqual(await listCaseResults(userId));
   expect(page.readiness).toEqual(await getReadiness(userId, now));
   expect(page.readiness === null).toBe(interviewDay === null);
