@@ -1,8 +1,39 @@
 "use client";
 
-import { useDeferredValue } from "react";
-import { parseQuantity, type StepPrompt } from "@/lib/engine/client";
+import { useDeferredValue, useEffect, useSyncExternalStore } from "react";
+import type { parseQuantity, StepPrompt } from "@/lib/engine/client";
 import { MAX_ANSWER_LENGTH } from "@/lib/progress/client";
+
+type Parse = typeof parseQuantity;
+
+// The engine's reader, loaded when an answer box first has something to read (or is focused), not with the page:
+// most of a lesson is read before anything is typed.
+let parser: Parse | null = null;
+let loading: Promise<void> | null = null;
+const parserListeners = new Set<() => void>();
+
+function loadParser() {
+  loading ??= import("@/lib/engine/client").then(
+    (engine) => {
+      parser = engine.parseQuantity;
+      for (const listener of parserListeners) listener();
+    },
+    () => {
+      loading = null; // offline and not cached: try again on the next keystroke
+    },
+  );
+}
+
+function useParser(): Parse | null {
+  return useSyncExternalStore(
+    (listener) => {
+      parserListeners.add(listener);
+      return () => parserListeners.delete(listener);
+    },
+    () => parser,
+    () => null,
+  );
+}
 
 export type AnswerFieldProps = {
   id: string;
@@ -14,9 +45,9 @@ export type AnswerFieldProps = {
 };
 
 /** How the answer is read, in words, and whether that is something this step can grade. */
-function echoOf(typed: string, step: StepPrompt): { text: string; problem: boolean } | null {
+function echoOf(parse: Parse, typed: string, step: StepPrompt): { text: string; problem: boolean } | null {
   if (!typed.trim()) return null;
-  const parsed = parseQuantity(typed, { expect: step.unit });
+  const parsed = parse(typed, { expect: step.unit });
   if (!parsed.ok) return { text: parsed.error, problem: true };
   // The echo and the grade must agree: a single number on a range step (or a range on a number step) is not graded.
   if (step.kind === "range" && parsed.quantity.range === null) {
@@ -34,7 +65,11 @@ function echoOf(typed: string, step: StepPrompt): { text: string; problem: boole
 /** One answer box. As the learner types, it says how the engine reads the answer (the parser only, never a grade). */
 export function AnswerField({ id, label, step, value, disabled, onChange }: AnswerFieldProps) {
   const typed = useDeferredValue(value);
-  const echo = echoOf(typed, step);
+  const parse = useParser();
+  useEffect(() => {
+    if (typed.trim()) loadParser();
+  }, [typed]);
+  const echo = parse ? echoOf(parse, typed, step) : null;
   const unitHint = step.unit ? `in ${step.unit}` : "a number";
   const placeholder = step.kind === "range" ? "low-high" : "Your estimate";
   return (
@@ -62,6 +97,7 @@ export function AnswerField({ id, label, step, value, disabled, onChange }: Answ
         maxLength={MAX_ANSWER_LENGTH}
         disabled={disabled}
         aria-describedby={`${id}-hint ${id}-echo`}
+        onFocus={loadParser}
         onChange={(event) => onChange(event.target.value)}
       />
       <p id={`${id}-echo`} className={`min-h-5 text-sm ${echo?.problem ? "text-danger" : "text-muted"}`}>

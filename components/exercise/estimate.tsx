@@ -1,16 +1,27 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { ExerciseGrade, ExercisePrompt } from "@/lib/engine/client";
 import type { AttemptSource } from "@/lib/progress/client";
-import { ReferencePanel } from "@/components/reference/reference-panel";
 import { AnswerField } from "./answer-field";
 import { ChainFeedback } from "./chain-feedback";
-import { Scratchpad } from "./scratchpad";
 import { GivensList } from "./givens-list";
 import { StepVerdict } from "./step-verdict";
-import { WorkedSolution } from "./worked-solution";
 import { submitAttempt, type SubmitOutcome } from "./submit";
+
+// What an exercise needs only once the learner acts (the reference sheet's dialog, the scratchpad and the worked
+// solution, with the engine's evaluator) loads after the page, not with its first load.
+const ReferencePanel = dynamic(() => import("@/components/reference/reference-panel").then((m) => m.ReferencePanel), {
+  ssr: false,
+  loading: () => (
+    <button type="button" className="text-sm underline" disabled>
+      Reference
+    </button>
+  ),
+});
+const Scratchpad = dynamic(() => import("./scratchpad").then((m) => m.Scratchpad), { ssr: false });
+const WorkedSolution = dynamic(() => import("./worked-solution").then((m) => m.WorkedSolution), { ssr: false });
 
 export type EstimateProps = {
   prompt: ExercisePrompt;
