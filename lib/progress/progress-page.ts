@@ -1,11 +1,11 @@
 import "server-only";
-import { cardSelect } from "./card-codec";
 import { listCaseResults, type CaseResultView } from "./case-runs";
 import { course } from "./course";
 import { dashboardOf, readCalibrationRanges, readDrillRuns, readYearOfReviews, type Dashboard } from "./dashboard";
 import { db } from "./db";
+import { readDeckDues, readDeckRows } from "./deck-rows";
 import { countNewCardsIntroducedToday } from "./new-cards";
-import { queueOfDeck } from "./review-queue";
+import { summaryOfDeck } from "./review-queue";
 import { getSettings } from "./settings";
 import { groupMissesBySkill, type SkillMisses } from "./skill-misses";
 import { learnerDayOf, readAnsweredSteps, readCaseRuns, readinessOf, type Readiness } from "./study-plan";
@@ -32,7 +32,10 @@ export async function getProgressPage(userId: string, now: Date): Promise<Progre
   const withDate = settings.interviewDay !== null;
   const [lessons, deck, steps, reviews, runs, ranges, introducedToday, caseResults, caseRuns] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, completedAt: true } }),
-    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    // The readiness forecast needs each card's whole state; the charts only when cards are due.
+    withDate
+      ? readDeckRows(userId).then((rows) => ({ rows, states: rows }))
+      : readDeckDues(userId).then((rows) => ({ rows, states: null })),
     readAnsweredSteps(userId),
     readYearOfReviews(userId, now),
     readDrillRuns(userId),
@@ -45,13 +48,13 @@ export async function getProgressPage(userId: string, now: Date): Promise<Progre
   const dashboard = dashboardOf(settings, now, {
     completedLessonIds: lessons.flatMap((row) => (row.completedAt ? [row.lessonId] : [])),
     reviews,
-    cards: deck,
+    cards: deck.rows,
     steps,
     runs,
     ranges,
-    newLeftToday: queueOfDeck(deck, introducedToday, now, 0, settings).summary.leftToday,
+    newLeftToday: summaryOfDeck(deck.rows, introducedToday, now, settings).leftToday,
   });
-  const readiness = withDate
+  const readiness = deck.states
     ? readinessOf(
         // Readiness plans from everything done so far: today's reviews and drills are not counted apart.
         {
@@ -60,11 +63,11 @@ export async function getProgressPage(userId: string, now: Date): Promise<Progre
           lessons,
           runs: caseRuns,
           steps,
-          cards: deck,
+          cards: deck.states,
           reviewedToday: [],
           drillsToday: new Set(),
         },
-        deck,
+        deck.states,
       )
     : null;
   const weakest = groupMissesBySkill(steps, course.skill, 5).map((skill) => ({

@@ -16,6 +16,7 @@ import {
 import { cardSelect, cardStateOf, type CardRow } from "./card-codec";
 import { course } from "./course";
 import { db } from "./db";
+import { readDeckRows, type DeckDue } from "./deck-rows";
 import { getFitStatus, type FitStatus } from "./fit-params";
 import { countNewCardsIntroducedToday, courseRank } from "./new-cards";
 import { randomSeed } from "./seed-token";
@@ -236,6 +237,29 @@ export function queueOfDeck(
   return queueOf({ rows: due }, fresh, introducedToday, now, limit, settings);
 }
 
+/**
+ * The queue's summary at `now` from the learner's whole deck as read (its cards' ids, kinds, phases and due dates) and
+ * how many new cards today has introduced: the same summary as getReviewSummary gives.
+ */
+export function summaryOfDeck(
+  deck: readonly DeckDue[],
+  introducedToday: number,
+  now: Date,
+  settings: LearnerSettings,
+): ReviewSummary {
+  const horizon = dueHorizon(now, settings);
+  const rank = courseRank();
+  let reviewsDue = 0;
+  let fresh = 0;
+  for (const card of deck) {
+    if (card.kind === "fact" && card.state === "new") {
+      if (card.due <= now && rank.has(card.cardId)) fresh++;
+    } else if (card.due <= horizon) reviewsDue++;
+  }
+  const allowance = newCardAllowance(settings.newCardsPerDay, introducedToday, fresh);
+  return { ...allowance, reviewsDue, due: reviewsDue + allowance.leftToday };
+}
+
 /** What the review page shows, read in one go: see getReviewPage. */
 export type ReviewPage = {
   settings: LearnerSettings;
@@ -263,7 +287,7 @@ export async function getReviewPage(
 ): Promise<ReviewPage> {
   const settings = await getSettings(userId);
   const [deck, introducedToday, upcoming, fitStatus] = await Promise.all([
-    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    readDeckRows(userId),
     countNewCardsIntroducedToday(userId, now, settings),
     upcomingReviews(userId, now, limit, seedFor, settings),
     getFitStatus(userId),

@@ -1,9 +1,9 @@
 import "server-only";
-import { cardSelect } from "./card-codec";
 import { db } from "./db";
+import { readDeckDues } from "./deck-rows";
 import { homeSummaryOf, readLastAnswers, type HomeSummary } from "./home";
 import { countNewCardsIntroducedToday } from "./new-cards";
-import { queueOfDeck } from "./review-queue";
+import { summaryOfDeck } from "./review-queue";
 import { getSettings, type LearnerSettings } from "./settings";
 import { readTodayRecords, todayPlanOf, type TodayPlan } from "./study-plan";
 
@@ -22,12 +22,12 @@ export async function getTodayPage(userId: string, now: Date): Promise<TodayPage
   const settings = await getSettings(userId);
   const [lessons, deck, answers, introducedToday, records] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId }, select: { lessonId: true, startedAt: true, completedAt: true } }),
-    db().reviewCard.findMany({ where: { userId }, select: cardSelect }),
+    readDeckDues(userId),
     readLastAnswers(userId),
     countNewCardsIntroducedToday(userId, now, settings),
     readTodayRecords(userId, now, settings),
   ]);
-  const dueNow = queueOfDeck(deck, introducedToday, now, 0, settings).summary.due;
+  const dueNow = summaryOfDeck(deck, introducedToday, now, settings).due;
   return {
     settings,
     summary: homeSummaryOf(lessons, answers, deck.length > 0, dueNow),
