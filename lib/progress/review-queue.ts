@@ -223,7 +223,7 @@ async function upcomingReviews(
  * The queue at `now` from the learner's whole deck as read (and how many new cards today has introduced): the same
  * rows and summary as the queue read on its own gives. `limit` 0 gives only the summary.
  */
-export function queueOfDeck(
+function queueOfDeck(
   deck: readonly CardRow[],
   introducedToday: number,
   now: Date,
