@@ -98,15 +98,32 @@ export function useLearner(): LearnerState {
   return useSyncExternalStore(subscribe, clientSnapshot, () => UNKNOWN);
 }
 
-/** Placed once in the root layout: asks the server who is signed in when the app loads, and again as said above. */
+/** Until the server has answered, it is asked again this often (an outage, or offline since the page opened). */
+const UNCONFIRMED_RETRY_MS = 10_000;
+
+/**
+ * Placed once in the root layout: asks the server who is signed in when the app loads, when the browser comes back
+ * online, every 10 s until the server has answered once (until then the outbox sends nothing), and when the tab comes
+ * back after a while.
+ */
 export function LearnerSync() {
   useEffect(() => {
+    const unconfirmed = () => clientSnapshot().source !== "server";
     void refreshLearner();
     const onVisible = () => {
       if (document.visibilityState === "visible" && Date.now() - askedAt > ASK_AGAIN_AFTER_MS) void refreshLearner();
     };
+    const onOnline = () => {
+      if (unconfirmed()) void refreshLearner();
+    };
+    const timer = window.setInterval(onOnline, UNCONFIRMED_RETRY_MS);
     document.addEventListener("visibilitychange", onVisible);
-    return () => document.removeEventListener("visibilitychange", onVisible);
+    window.addEventListener("online", onOnline);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("online", onOnline);
+    };
   }, []);
   return null;
 }
