@@ -125,10 +125,13 @@ export function MissingPrerequisites() {
   );
 }
 
-/** The end of a lesson: for a learner, what completing it does (and tracking it); for a visitor, what an account keeps. */
+/**
+ * The end of a lesson: for a learner, what completing it does, and the tracking of it (started as soon as the learner
+ * is known, without waiting for their answers to arrive); for a visitor, what an account keeps.
+ */
 export function LessonEnd({ lessonId }: { lessonId: string }) {
   const state = useLessonState();
-  if (state.kind === "loading") return <p className="min-h-5 text-sm text-muted" aria-hidden="true" />;
+  const { learner } = useLearner();
   if (state.kind === "visitor")
     return (
       <p className="rounded-md bg-accent-soft p-3 text-sm">
@@ -139,5 +142,6 @@ export function LessonEnd({ lessonId }: { lessonId: string }) {
         to keep your progress and get review cards for what you miss.
       </p>
     );
+  if (!learner) return <p className="min-h-5 text-sm text-muted" aria-hidden="true" />;
   return <LessonTracker lessonId={lessonId} completed={state.kind === "learner" && state.completed} />;
 }
