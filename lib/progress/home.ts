@@ -39,22 +39,39 @@ export type LastAnswers = {
   anyAttempt: boolean;
 };
 
-/** The learner's last lesson answer, last drill run, and whether they have answered anything. */
+/** The learner's last lesson answer, last drill run, and whether they have answered anything: one statement. */
 export async function readLastAnswers(userId: string): Promise<LastAnswers> {
-  const [lastLessonAttempt, lastDrillRun, anyAttempt] = await Promise.all([
-    db().attempt.findFirst({
-      where: { userId, source: "lesson" },
-      orderBy: { createdAt: "desc" },
-      select: { exerciseId: true, createdAt: true },
-    }),
-    db().attempt.findFirst({
-      where: { userId, source: "drill" },
-      orderBy: { createdAt: "desc" },
-      select: { exerciseId: true, createdAt: true, score: true },
-    }),
-    db().attempt.findFirst({ where: { userId }, select: { clientId: true } }),
-  ]);
-  return { lastLessonAttempt, lastDrillRun, anyAttempt: anyAttempt !== null };
+  const [row] = await db().$queryRaw<
+    {
+      lessonExerciseId: string | null;
+      lessonAt: Date | null;
+      drillExerciseId: string | null;
+      drillAt: Date | null;
+      drillScore: number | null;
+      anyAttempt: boolean;
+    }[]
+  >`
+    SELECT l."exerciseId" AS "lessonExerciseId", l."createdAt" AS "lessonAt",
+      d."exerciseId" AS "drillExerciseId", d."createdAt" AS "drillAt", d.score AS "drillScore",
+      EXISTS (SELECT 1 FROM "Attempt" a WHERE a."userId" = ${userId}::uuid) AS "anyAttempt"
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT "exerciseId", "createdAt" FROM "Attempt" WHERE "userId" = ${userId}::uuid AND source = 'lesson'
+      ORDER BY "createdAt" DESC LIMIT 1
+    ) AS l ON true
+    LEFT JOIN LATERAL (
+      SELECT "exerciseId", "createdAt", score FROM "Attempt" WHERE "userId" = ${userId}::uuid AND source = 'drill'
+      ORDER BY "createdAt" DESC LIMIT 1
+    ) AS d ON true`;
+  return {
+    lastLessonAttempt:
+      row?.lessonExerciseId && row.lessonAt ? { exerciseId: row.lessonExerciseId, createdAt: row.lessonAt } : null,
+    lastDrillRun:
+      row?.drillExerciseId && row.drillAt && row.drillScore !== null
+        ? { exerciseId: row.drillExerciseId, createdAt: row.drillAt, score: row.drillScore }
+        : null,
+    anyAttempt: row?.anyAttempt ?? false,
+  };
 }
 
 /** What the signed-in home page offers next, for one learner at `now`. */
