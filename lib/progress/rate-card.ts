@@ -4,7 +4,14 @@ import type { StepGrade } from "@/lib/engine";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ratingForVerdict, scheduleReview, type CardPhase, type Rating } from "@/lib/srs";
 import { settleSchedule } from "./balance-load";
-import { cardSelect, cardStateColumns, cardStateFromJson, cardStateJson, cardStateOf } from "./card-codec";
+import {
+  cardSelect,
+  cardStateColumns,
+  cardStateFromJson,
+  cardStateJson,
+  cardStateOf,
+  type CardRow,
+} from "./card-codec";
 import { db } from "./db";
 import { refuse, type Refusal } from "./outcome";
 import { CLIENT_ID_REUSED, findLog, ratingSchema, type LogRow } from "./review-log";
@@ -44,6 +51,13 @@ export const reviewSubmitSchema = z.union([
 
 export type ReviewSubmit = z.infer<typeof reviewSubmitSchema>;
 
+/** The columns of `cardSelect`, quoted for the one raw statement that locks and reads a card. */
+const CARD_COLUMNS = Prisma.raw(
+  Object.keys(cardSelect)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+
 export type ReviewOutcome =
   { ok: true; rating: Rating; due: Date; state: CardPhase; grade?: StepGrade; duplicate: boolean } | Refusal;
 
@@ -82,17 +96,13 @@ export async function reviewCard(userId: string, input: ReviewSubmit, now: Date)
   const settings = await getSettings(userId);
   try {
     const after = await db().$transaction(async (tx) => {
-      // Lock the card row, so two ratings of one card are applied one after the other.
-      const locked = await tx.$queryRaw<{ cardId: string }[]>`
-        SELECT "cardId" FROM "ReviewCard" WHERE "userId" = ${userId}::uuid AND "cardId" = ${input.cardId} FOR UPDATE`;
-      const row = locked.length
-        ? await tx.reviewCard.findUnique({
-            where: { userId_cardId: { userId, cardId: input.cardId } },
-            select: cardSelect,
-          })
-        : null;
+      // Lock the card row and read it in one statement, so two ratings of one card are applied one after the other
+      // (after a wait for the lock, PostgreSQL returns the row as the other rating left it).
+      const [row] = await tx.$queryRaw<CardRow[]>`
+        SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "userId" = ${userId}::uuid AND "cardId" = ${input.cardId} FOR UPDATE`;
       if (!row) throw new ReviewRefused(refuse("not-found", "That card is not in your deck."));
-      // A request with the same client id that committed while this one waited for the row lock: replay it.
+      // A request with the same client id that committed while this one waited for the row lock: replay it. (A statement
+      // of its own: the lock's statement saw the log as it was when it started.)
       if (
         await tx.reviewLog.findUnique({
           where: { userId_clientId: { userId, clientId: input.clientId } },
