@@ -148,7 +148,16 @@ export async function readTodayRecords(
 function planState(records: LearnerRecords, asOf: Date | null): LearnerPlanState {
   const { settings } = records;
   const before = (at: Date | null) => at !== null && (asOf === null || at < asOf);
-  const learnerDay = (at: Date) => dayKey(at, settings.timeZone, settings.dayStartHour);
+  // Cards added together share one due instant and an attempt's steps one answer time: each instant is cut into a
+  // learner day once, not once per row.
+  const days = new Map<number, string>();
+  const learnerDay = (at: Date) => {
+    const known = days.get(at.getTime());
+    if (known !== undefined) return known;
+    const day = dayKey(at, settings.timeZone, settings.dayStartHour);
+    days.set(at.getTime(), day);
+    return day;
+  };
   const caseStepsDone: Record<string, string[]> = {};
   for (const run of records.runs) {
     const done = stepsDone(run.caseId, run.step);
