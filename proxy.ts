@@ -70,13 +70,22 @@ that could not be sent stay in this browser and are sent again once it is back.<
 /**
  * Page requests while the database is marked unreachable: 503 with a short page at once, unless its port answers again
  * (then the request renders, and a successful query clears the mark). API routes answer for themselves (503 JSON).
+ * Otherwise a signed-in learner's request for the home page goes to Today.
  */
-export async function proxy(_request: NextRequest): Promise<Response> {
+export async function proxy(request: NextRequest): Promise<Response> {
   const since = outageSince();
-  if (!since) return NextResponse.next();
   const databaseUrl = env().DATABASE_URL;
-  if (!databaseUrl || (await databasePortAnswers(databaseUrl))) return NextResponse.next();
-  return outagePage(since);
+  if (since && databaseUrl && !(await databasePortAnswers(databaseUrl))) return outagePage(since);
+  // The home page is the same for every visitor (prerendered); a learner's home is their plan for the day. A session
+  // cookie is enough to tell them apart here, without a database read: /today checks the session itself.
+  if (request.nextUrl.pathname === "/" && hasSessionCookie(request))
+    return NextResponse.redirect(new URL("/today", request.url));
+  return NextResponse.next();
+}
+
+/** Does the request carry next-auth's session cookie (plain, `__Secure-` on https, or split into chunks)? */
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some(({ name }) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name));
 }
 
 export const config = {

@@ -1,6 +1,4 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth";
 
 const features = [
   {
@@ -24,10 +22,8 @@ const features = [
 /** The drill a visitor is invited straight into: daily users to peak requests per second. */
 const FIRST_DRILL = "drill-dau-to-peak-qps";
 
-export default async function HomePage() {
-  const user = await getCurrentUser();
-  // A signed-in learner's home is their plan for the day.
-  if (user) redirect("/today");
+/** The home page for visitors, prerendered; a signed-in learner is sent to Today by proxy.ts before it renders. */
+export default function HomePage() {
   return (
     <div className="space-y-12">
       <section className="space-y-5 pt-4">
