@@ -32,8 +32,9 @@ export default await serwist({
   globPatterns: generateGlobPatterns(".next/").filter((pattern) => !pattern.startsWith("public/")),
   additionalPrecacheEntries: [offlinePage()],
   // Prerendered lessons are kept when the learner opens them (the runtime page cache), not all at install: together
-  // they are megabytes a phone would download on its first visit.
-  globIgnores: [".next/server/app/learn/**"],
+  // they are megabytes a phone would download on its first visit. The home page is prerendered for visitors only (the
+  // proxy sends a learner to Today), so a precached copy, served before the network, would keep a learner on it.
+  globIgnores: [".next/server/app/learn/**", ".next/server/app/index.html"],
   // Lesson pages in a build are large prerendered files at most; the limit only stops an accidental huge file.
   maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
   esbuildOptions: { define: { __ENVELOPE_BUILD_ID__: JSON.stringify(buildId) } },
