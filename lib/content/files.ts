@@ -8,8 +8,30 @@ export function contentRoot(): string {
   return env().ENVELOPE_CONTENT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content");
 }
 
+/**
+ * Whether the content files are taken as fixed for the life of the process: in production, where they ship with the
+ * build (an edit is picked up on restart). Then they are listed once and never checked for edits, so a page costs no
+ * file-system calls; in development and tests every read checks them, so an edit shows at once.
+ */
+function contentIsFixed(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+const fixedListings = new Map<string, string[]>();
+
 /** Files directly in `content/<folder>` whose names end with `suffix`, sorted, as absolute paths. */
 export function listContentFiles(folder: string, suffix: string, root = contentRoot()): string[] {
+  if (!contentIsFixed()) return listFolder(folder, suffix, root);
+  const key = `${root}\0${folder}\0${suffix}`;
+  let listed = fixedListings.get(key);
+  if (!listed) {
+    listed = listFolder(folder, suffix, root);
+    fixedListings.set(key, listed);
+  }
+  return [...listed];
+}
+
+function listFolder(folder: string, suffix: string, root: string): string[] {
   const dir = path.join(/*turbopackIgnore: true*/ root, folder);
   if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
@@ -37,12 +59,14 @@ export function lineAt(text: string, offset: number): number {
 
 /** The part of a cache key that changes when any of `files` is added, removed or edited. */
 function versionOf(files: readonly string[]): string {
+  if (contentIsFixed()) return files.join("|");
   return files.map((file) => `${file}:${fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs}`).join("|");
 }
 
 /**
  * A value read from content files, kept until the list of files or one of their modification times changes (content
- * is read once per process in production, and again after an edit in development). A read that throws is not kept.
+ * is read once per process in production, without checking the files again, and again after an edit in development).
+ * A read that throws is not kept.
  */
 export function cacheByFiles<T>(): (files: readonly string[], read: () => T) => T {
   let cached: { key: string; value: T } | undefined;
