@@ -52,6 +52,10 @@ const calls: Record<string, Call[]> = {
       params: { id: "numbers-to-know" },
     },
   ],
+  "lessons/[id]/state": [
+    { method: "GET", path: "/api/lessons/numbers-to-know/state", params: { id: "numbers-to-know" } },
+  ],
+  me: [{ method: "GET", path: "/api/me" }],
   "progress/reset": [{ method: "POST", path: "/api/progress/reset", body: { module: "estimation", confirm: true } }],
   questions: [
     {
@@ -96,6 +100,8 @@ const modules: Record<string, () => Promise<Record<string, unknown>>> = {
   "export/reviews.csv": () => import("@/app/api/export/reviews.csv/route"),
   health: () => import("@/app/api/health/route"),
   "lessons/[id]/progress": () => import("@/app/api/lessons/[id]/progress/route"),
+  "lessons/[id]/state": () => import("@/app/api/lessons/[id]/state/route"),
+  me: () => import("@/app/api/me/route"),
   "progress/reset": () => import("@/app/api/progress/reset/route"),
   questions: () => import("@/app/api/questions/route"),
   reviews: () => import("@/app/api/reviews/route"),
@@ -271,6 +277,8 @@ describe("a database outage while the app serves", () => {
       "GET export/reviews.csv": 200,
       "GET health": 200,
       "POST lessons/[id]/progress": 200,
+      "GET lessons/[id]/state": 200,
+      "GET me": 200,
       "POST progress/reset": 200,
       "POST questions": 404,
       "POST reviews": 400,
