@@ -13,7 +13,7 @@ export function contentRoot(): string {
  * build (an edit is picked up on restart). Then they are listed once and never checked for edits, so a page costs no
  * file-system calls; in development and tests every read checks them, so an edit shows at once.
  */
-function contentIsFixed(): boolean {
+export function contentIsFixed(): boolean {
   return process.env.NODE_ENV === "production";
 }
 
@@ -59,7 +59,7 @@ export function lineAt(text: string, offset: number): number {
 
 /** The part of a cache key that changes when any of `files` is added, removed or edited. */
 function versionOf(files: readonly string[]): string {
-  if (contentIsFixed()) return files.join("|");
+  if (contentIsFixed()) return "fixed"; // the listing itself is kept once per process (listContentFiles)
   return files.map((file) => `${file}:${fs.statSync(/*turbopackIgnore: true*/ file).mtimeMs}`).join("|");
 }
 

@@ -30,3 +30,4 @@ export type { Audit, Judgement } from "./question-schema";
 export { listQuestionsOfLesson } from "./questions";
 export type { AuditEntry, JudgementEntry, QuestionEntry } from "./questions";
 export { getQuestion, listAudits, listJudgements } from "./question-catalogue";
+export { contentIsFixed } from "./files";

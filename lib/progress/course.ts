@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  contentIsFixed,
   getCard,
   getCase,
   getDrill,
@@ -12,22 +13,15 @@ import {
   listLessons,
   skillOf,
 } from "@/lib/content";
-import { env } from "@/lib/env";
 
 // What lib/progress reads of the content is the same for every learner, and a page asks for it many times: a card's
-// text for each card shown, a skill for each answered step, the course rank for each new card. Each lib/content call
-// lists and stats the content files to notice an edit, which made those pages spend most of their time on file
-// system calls. In production the content is fixed for the life of the process (a content change ships with a new
-// build and a restart), so these are computed once; in development and tests every call reads afresh, so an edited
-// lesson shows at once.
+// text for each card shown, a skill for each answered step, the course rank for each new card. In production the
+// content is fixed for the life of the process (lib/content `contentIsFixed`: a content change ships with a new build
+// and a restart), so what is derived from it here is computed once; in development and tests every call reads afresh,
+// so an edited lesson shows at once.
 
 /** Look-ups kept per process hold at most this many keys (ids come from learners' rows, so a few thousand at most). */
 const LOOKUP_KEYS_MAX = 10_000;
-
-/** True when the content cannot change under the process: a production server. */
-function contentIsFixed(): boolean {
-  return env().NODE_ENV === "production";
-}
 
 /**
  * `compute` once per production process, on every call elsewhere. Callers must not change what it returns.
