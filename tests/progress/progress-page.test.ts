@@ -18,6 +18,7 @@ import { currentStreak, dayKey } from "@/lib/srs";
 import { disconnectTestDb, testDb } from "../helpers/db";
 import { missDrillFirstStep } from "../helpers/drills";
 import { makeUser } from "../helpers/users";
+import { daysBefore } from "../helpers/clock";
 
 // The progress page reads the rows its panels share once; what it shows must be what the separate reads give.
 
@@ -27,8 +28,7 @@ afterAll(async () => {
 });
 
 const now = new Date("2026-06-20T15:00:00Z");
-const DAY = 86_400_000;
-const daysAgo = (days: number, hours = 0) => new Date(now.getTime() - days * DAY + hours * 3_600_000);
+const daysAgo = daysBefore(now);
 
 /**
  * Twelve days of work in Berlin: a module's cards added, reviews on most days (none five days ago, with cards

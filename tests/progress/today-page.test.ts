@@ -17,6 +17,7 @@ import {
 import { disconnectTestDb } from "../helpers/db";
 import { missDrillFirstStep } from "../helpers/drills";
 import { makeUser } from "../helpers/users";
+import { daysBefore } from "../helpers/clock";
 
 // The today page reads the rows its parts share once; what it shows must be what the separate reads give.
 
@@ -26,8 +27,7 @@ afterAll(async () => {
 });
 
 const now = new Date("2026-09-14T11:00:00Z");
-const DAY = 86_400_000;
-const daysAgo = (days: number, hours = 0) => new Date(now.getTime() - days * DAY + hours * 3_600_000);
+const daysAgo = daysBefore(now);
 
 test("a new account: the page's reads say it is new, as the home summary does", async () => {
   const user = await makeUser();
